@@ -1,0 +1,5 @@
+import type { SubgraphModule } from '@nsc-hub/shared';
+import { membershipSubgraph } from '@nsc-hub/membership';
+
+/** Every subgraph of the hub, in start order. A new subgraph is added here (see README). */
+export const SUBGRAPHS: readonly SubgraphModule[] = [membershipSubgraph];

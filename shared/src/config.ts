@@ -1,0 +1,63 @@
+import { loadJwtConfig, type JwtConfig } from './auth';
+import { getEnvNum, getEnvStr, isProduction, type Env } from './env';
+
+/** Development only: `NODE_ENV=production` refuses to start with it. */
+export const DEVELOPMENT_SUBGRAPH_SECRET = 'nsc-hub-development-subgraph-secret';
+
+/** Header the gateway sets on every subgraph request; subgraphs reject requests without it. */
+export const SUBGRAPH_SECRET_HEADER = 'x-nsc-subgraph-secret';
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+export interface ServiceMode {
+  /** NODE_ENV=production: introspection off, errors masked, defaults refused. */
+  readonly production: boolean;
+  /** Unset NODE_ENV or `development`: internal error details and stack traces reach the client. */
+  readonly exposeInternals: boolean;
+}
+
+export function loadServiceMode(env: Env): ServiceMode {
+  const nodeEnv = getEnvStr(env, 'NODE_ENV', 'development');
+  return { production: isProduction(env), exposeInternals: nodeEnv === 'development' };
+}
+
+export function loadSubgraphSecret(env: Env): string {
+  const secret = getEnvStr(env, 'SUBGRAPH_SECRET', DEVELOPMENT_SUBGRAPH_SECRET);
+  if (isProduction(env) && secret === DEVELOPMENT_SUBGRAPH_SECRET) {
+    throw new Error('SUBGRAPH_SECRET must be set to a secret of your own when NODE_ENV=production');
+  }
+  return secret;
+}
+
+export interface SubgraphConfig {
+  readonly name: string;
+  readonly host: string;
+  readonly port: number;
+  readonly databaseUrl: string | undefined;
+  readonly poolSize: number;
+  readonly subgraphSecret: string;
+  readonly jwt: JwtConfig;
+  readonly mode: ServiceMode;
+}
+
+/**
+ * A subgraph's configuration: `<NAME>_PORT`, `<NAME>_DATABASE_URL` (else `DATABASE_URL`),
+ * `SUBGRAPH_HOST` (loopback by default: only the gateway should reach a subgraph), `DB_POOL_SIZE`.
+ */
+export function loadSubgraphConfig(name: string, defaultPort: number, env: Env = process.env): SubgraphConfig {
+  const prefix = name.toUpperCase();
+  return {
+    name,
+    host: getEnvStr(env, 'SUBGRAPH_HOST', '127.0.0.1'),
+    port: getEnvNum(env, `${prefix}_PORT`, defaultPort),
+    databaseUrl: databaseUrlFor(name, env),
+    poolSize: getEnvNum(env, 'DB_POOL_SIZE', 5),
+    subgraphSecret: loadSubgraphSecret(env),
+    jwt: loadJwtConfig(env),
+    mode: loadServiceMode(env),
+  };
+}
+
+/** `<NAME>_DATABASE_URL` lets one team point its subgraph at a server of its own. */
+export function databaseUrlFor(name: string, env: Env): string | undefined {
+  return getEnvStr(env, `${name.toUpperCase()}_DATABASE_URL`) ?? getEnvStr(env, 'DATABASE_URL');
+}

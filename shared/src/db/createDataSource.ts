@@ -1,0 +1,49 @@
+import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import type { Logger } from 'pino';
+import { QueryCounter } from './QueryCounter';
+
+export interface SubgraphDataSourceOptions {
+  readonly url: string;
+  /** The Postgres schema the subgraph owns (`membership`, `knowledge`, `forums`). */
+  readonly schema: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  readonly entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  readonly migrations: MixedList<Function | string>;
+  readonly poolSize?: number;
+  readonly logger?: Logger;
+  readonly applicationName?: string;
+}
+
+export interface SubgraphDataSource {
+  readonly dataSource: DataSource;
+  readonly queries: QueryCounter;
+}
+
+export function createDataSource(options: SubgraphDataSourceOptions): SubgraphDataSource {
+  const queries = new QueryCounter(options.logger);
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: options.url,
+    schema: options.schema,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'all',
+    // Migrations only: the schema is never derived from the entities outside a throwaway test.
+    synchronize: false,
+    logger: queries,
+    maxQueryExecutionTime: 1000,
+    applicationName: options.applicationName ?? `nsc-hub-${options.schema}`,
+    // Two cores: a small pool per subgraph process is plenty and leaves room for the others.
+    poolSize: options.poolSize ?? 5,
+  });
+  return { dataSource, queries };
+}
+
+/** Creates the subgraph's schema if needed and applies pending migrations, all or nothing. */
+export async function migrate(dataSource: DataSource, schema: string): Promise<string[]> {
+  await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '""')}"`);
+  const applied = await dataSource.runMigrations({ transaction: 'all' });
+  return applied.map((m) => m.name);
+}

@@ -1,0 +1,34 @@
+/**
+ * The only place that reads process.env. Every service builds its typed config from these helpers,
+ * so defaults are documented once and a bad value fails at start-up, not on the first request.
+ */
+export type Env = Record<string, string | undefined>;
+
+export function getEnvStr(env: Env, name: string, fallback: string): string;
+export function getEnvStr(env: Env, name: string): string | undefined;
+export function getEnvStr(env: Env, name: string, fallback?: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : fallback;
+}
+
+export function getEnvNum(env: Env, name: string, fallback: number): number {
+  const raw = getEnvStr(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  }
+  return value;
+}
+
+export function getEnvBool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = getEnvStr(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
+}
+
+export function isProduction(env: Env): boolean {
+  return getEnvStr(env, 'NODE_ENV') === 'production';
+}

@@ -1,0 +1,58 @@
+import { ERRORS } from './errors';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+/** `first` defaults to 20; 0..100 is allowed; anything else is the caller's mistake, said plainly. */
+export function parseFirst(first: number | null | undefined, max = MAX_PAGE_SIZE, fallback = DEFAULT_PAGE_SIZE): number {
+  if (first === null || first === undefined) return fallback;
+  if (!Number.isInteger(first) || first < 0 || first > max) {
+    throw ERRORS.BAD_USER_INPUT.err(`"first" must be between 0 and ${max}, got ${first}`, { argumentName: 'first' });
+  }
+  return first;
+}
+
+/**
+ * Cursors are opaque to clients: base64url of the sort key of the last row seen, so pages stay
+ * stable (no duplicates, no gaps) while rows are added or removed elsewhere in the list.
+ */
+export function encodeCursor(key: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string | null | undefined, shape: readonly ('string' | 'number')[]): (string | number)[] | null {
+  if (cursor === null || cursor === undefined) return null;
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    key = undefined;
+  }
+  if (!Array.isArray(key) || key.length !== shape.length || key.some((v, i) => typeof v !== shape[i])) {
+    throw ERRORS.BAD_USER_INPUT.err('"after" is not a cursor this list handed out', { argumentName: 'after' });
+  }
+  return key as (string | number)[];
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  /** A number, or a thunk the default resolver calls only when a client selects totalCount. */
+  totalCount: number | (() => Promise<number>);
+}
+
+/** Builds a connection from up to first + 1 rows (the extra row only says whether there is a next page). */
+export function toConnection<T>(rows: readonly T[], first: number, totalCount: Connection<T>['totalCount'], keyOf: (row: T) => (string | number)[]): Connection<T> {
+  const page = rows.slice(0, first);
+  const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    totalCount,
+  };
+}

@@ -1,0 +1,107 @@
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import express from 'express';
+import { parse } from 'graphql';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { Logger } from 'pino';
+import { callerFromAuthorization, type Caller } from '../auth';
+import { ERRORS } from '../errors';
+import { REQUEST_ID_HEADER, SUBGRAPH_SECRET_HEADER, type SubgraphConfig } from '../config';
+import { createFormatError, useRequestErrors, type RequestContextBase } from './errorHandling';
+import { createHttpServer, listen, type Listening } from './listen';
+
+export interface SubgraphServerOptions<TContext extends RequestContextBase> {
+  readonly config: Pick<SubgraphConfig, 'name' | 'subgraphSecret' | 'jwt' | 'mode'>;
+  readonly typeDefs: string;
+  readonly resolvers: GraphQLResolverMap<TContext>;
+  /** Builds the per-request context (DataLoaders are created here, once per request). */
+  readonly context: (args: { caller: Caller; requestId: string }) => TContext | Promise<TContext>;
+  readonly log: Logger;
+  /** Extra readiness check for /health (e.g. the database answers). */
+  readonly ready?: () => Promise<void>;
+}
+
+export interface SubgraphServer {
+  start(port: number, host: string): Promise<Listening>;
+  stop(): Promise<void>;
+}
+
+function secretMatches(expected: Buffer, given: string | string[] | undefined): boolean {
+  if (typeof given !== 'string') return false;
+  const actual = Buffer.from(given);
+  // Compare at constant time; length differences are not secret.
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+/**
+ * A subgraph as the gateway sees it: POST /graphql behind the shared-secret check, the caller
+ * taken from the forwarded bearer token, errors masked outside development, GET /health.
+ * No env and no listen on construction: tests build it with their own config and port 0.
+ */
+export function createSubgraphServer<TContext extends RequestContextBase>(options: SubgraphServerOptions<TContext>): SubgraphServer {
+  const { config, log } = options;
+  const httpServer = createHttpServer();
+  const apollo = new ApolloServer<TContext>({
+    schema: buildSubgraphSchema({ typeDefs: parse(options.typeDefs), resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
+    introspection: !config.mode.production,
+    includeStacktraceInErrorResponses: config.mode.exposeInternals,
+    formatError: createFormatError(config.mode),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Subgraphs are for the gateway, not browsers: no landing page in any mode.
+      ApolloServerPluginLandingPageDisabled(),
+      // Traces are for Apollo's hosted studio, which the hub does not use.
+      ApolloServerPluginInlineTraceDisabled(),
+      useRequestErrors<TContext>(log),
+    ],
+  });
+  const expectedSecret = Buffer.from(config.subgraphSecret);
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', async (_req, res) => {
+    try {
+      await options.ready?.();
+      res.json({ status: 'ok', subgraph: config.name });
+    } catch (error) {
+      log.warn({ err: error }, 'health check failed');
+      res.status(503).json({ status: 'unavailable', subgraph: config.name });
+    }
+  });
+
+  let started: Listening | undefined;
+  return {
+    async start(port, host) {
+      await apollo.start();
+      app.use(
+        '/graphql',
+        (req, res, next) => {
+          if (secretMatches(expectedSecret, req.headers[SUBGRAPH_SECRET_HEADER])) return next();
+          res.status(401).json({
+            errors: [{ message: 'This subgraph only answers the gateway', extensions: { code: ERRORS.UNAUTHENTICATED.code } }],
+          });
+        },
+        express.json({ limit: '1mb' }),
+        expressMiddleware(apollo, {
+          context: async ({ req }) => {
+            const headerId = req.headers[REQUEST_ID_HEADER];
+            const requestId = typeof headerId === 'string' && /^[\w-]{1,64}$/.test(headerId) ? headerId : randomUUID();
+            const caller = await callerFromAuthorization(config.jwt, req.headers.authorization);
+            return options.context({ caller, requestId });
+          },
+        }),
+      );
+      httpServer.on('request', app);
+      started = await listen(httpServer, port, host);
+      log.info({ url: `${started.url}/graphql` }, `${config.name} subgraph ready`);
+      return started;
+    },
+    async stop() {
+      if (started) await apollo.stop();
+      else httpServer.close();
+    },
+  };
+}

@@ -1,0 +1,5 @@
+export * from './testDatabase';
+export * from './graphqlRequest';
+export * from './tokens';
+export * from './startSubgraph';
+export { freePort } from './globalSetup';

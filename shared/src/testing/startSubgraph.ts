@@ -1,0 +1,44 @@
+import pino from 'pino';
+import type { DataSource } from 'typeorm';
+import type { SubgraphModule } from '../SubgraphModule';
+import type { ServiceMode } from '../config';
+import { createTestDatabase, type TestDatabase } from './testDatabase';
+import { TEST_JWT, TEST_MODE, TEST_SUBGRAPH_SECRET } from './tokens';
+
+export interface RunningSubgraph {
+  readonly name: string;
+  readonly url: string;
+  readonly dataSource: DataSource;
+  /** SQL statements sent so far by this subgraph's data source. */
+  readonly queries: { readonly statements: number };
+  stop(): Promise<void>;
+}
+
+/**
+ * A subgraph as it runs for real: its own fresh database on the test PostgreSQL, its migrations,
+ * its seed data (unless `seed: false`), and its HTTP server on an ephemeral port.
+ */
+export async function startSubgraph(module: SubgraphModule, options: { seed?: boolean; mode?: ServiceMode; database?: TestDatabase } = {}): Promise<RunningSubgraph> {
+  const database = options.database ?? (await createTestDatabase(module.name));
+  const { dataSource, queries } = module.createDatabase(database.url, { poolSize: 4 });
+  await dataSource.initialize();
+  await module.migrate(dataSource);
+  if (options.seed !== false) await module.seed(dataSource);
+  const server = module.createServer({
+    dataSource,
+    config: { name: module.name, subgraphSecret: TEST_SUBGRAPH_SECRET, jwt: TEST_JWT, mode: options.mode ?? TEST_MODE },
+    log: pino({ level: 'silent' }),
+  });
+  const listening = await server.start(0, '127.0.0.1');
+  return {
+    name: module.name,
+    url: `http://127.0.0.1:${listening.port}/graphql`,
+    dataSource,
+    queries,
+    async stop() {
+      await server.stop();
+      await dataSource.destroy();
+      if (!options.database) await database.drop();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
+import { countryCode, decodeCursor, invalid, toConnection, type Connection } from '@nsc-hub/shared';
+import { CityEntity } from '../entities/CityEntity';
+import type { CityFilter } from '../__generated__/resolvers-types';
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function applyFilter(qb: SelectQueryBuilder<CityEntity>, filter: CityFilter | null | undefined): SelectQueryBuilder<CityEntity> {
+  if (!filter) return qb;
+  if (filter.country) qb.andWhere('c.country_code = :country', { country: countryCode(filter.country, 'filter.country') });
+  if (filter.network || filter.status) {
+    const conditions = ['m.city_id = c.id'];
+    if (filter.network) conditions.push('m.network_id = :network');
+    if (filter.status) conditions.push('m.status = :status');
+    qb.andWhere(`EXISTS (SELECT 1 FROM membership.memberships m WHERE ${conditions.join(' AND ')})`, {
+      network: filter.network,
+      status: filter.status,
+    });
+  }
+  if (filter.nameContains !== undefined && filter.nameContains !== null) {
+    const text = filter.nameContains.trim();
+    if (text.length > 100) throw invalid('filter.nameContains', 'must be at most 100 characters');
+    if (text) {
+      qb.andWhere(
+        new Brackets((w) => w.where("c.name ILIKE :pattern ESCAPE '\\'").orWhere("c.native_name ILIKE :pattern ESCAPE '\\'")),
+        { pattern: `%${escapeLike(text)}%` },
+      );
+    }
+  }
+  return qb;
+}
+
+/** One page of cities by name; the total is counted only if the client asks for it. */
+export async function findCities(db: DataSource, filter: CityFilter | null | undefined, first: number, after: string | null | undefined): Promise<Connection<CityEntity>> {
+  const cursor = decodeCursor(after, ['string', 'string']);
+  const base = () => applyFilter(db.getRepository(CityEntity).createQueryBuilder('c'), filter);
+  const page = base();
+  if (cursor) page.andWhere('(c.name, c.id) > (:name, :id)', { name: cursor[0], id: cursor[1] });
+  const rows = await page.orderBy('c.name', 'ASC').addOrderBy('c.id', 'ASC').limit(first + 1).getMany();
+  return toConnection(rows, first, () => base().getCount(), (c) => [c.name, c.id]);
+}

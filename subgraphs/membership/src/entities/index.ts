@@ -1,0 +1,33 @@
+import { AuditLogEntity } from './AuditLogEntity';
+import { CityCooperationModelEntity } from './CityCooperationModelEntity';
+import { CityEntity } from './CityEntity';
+import { ContactPersonEntity } from './ContactPersonEntity';
+import { CooperationModelEntity } from './CooperationModelEntity';
+import { CountryEntity } from './CountryEntity';
+import { MembershipEntity } from './MembershipEntity';
+import { NetworkEntity } from './NetworkEntity';
+import { SourceEntity } from './SourceEntity';
+
+export {
+  AuditLogEntity,
+  CityCooperationModelEntity,
+  CityEntity,
+  ContactPersonEntity,
+  CooperationModelEntity,
+  CountryEntity,
+  MembershipEntity,
+  NetworkEntity,
+  SourceEntity,
+};
+
+export const entities = [
+  AuditLogEntity,
+  CityCooperationModelEntity,
+  CityEntity,
+  ContactPersonEntity,
+  CooperationModelEntity,
+  CountryEntity,
+  MembershipEntity,
+  NetworkEntity,
+  SourceEntity,
+];

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { createSubgraphServer, type Logger, type SubgraphConfig, type SubgraphServer } from '@nsc-hub/shared';
+import type { MembershipContext } from './context';
+import { createLoaders } from './loaders';
+import { resolvers } from './resolvers';
+
+export const SCHEMA_PATH = path.resolve(__dirname, '..', 'schema.graphql');
+
+export interface MembershipServerOptions {
+  readonly dataSource: DataSource;
+  readonly config: Pick<SubgraphConfig, 'name' | 'subgraphSecret' | 'jwt' | 'mode'>;
+  readonly log: Logger;
+}
+
+/** The membership subgraph without env or listening: main.ts and the tests supply both. */
+export function createMembershipServer({ dataSource, config, log }: MembershipServerOptions): SubgraphServer {
+  return createSubgraphServer<MembershipContext>({
+    config,
+    log,
+    typeDefs: readFileSync(SCHEMA_PATH, 'utf8'),
+    resolvers: resolvers as GraphQLResolverMap<MembershipContext>,
+    context: ({ caller, requestId }) => ({ caller, requestId, db: dataSource, loaders: createLoaders(dataSource) }),
+    ready: async () => {
+      await dataSource.query('SELECT 1');
+    },
+  });
+}

@@ -1,0 +1,60 @@
+import pino from 'pino';
+import { createGateway, loadConfig } from '@nsc-hub/gateway';
+import type { ServiceMode, SubgraphModule } from '@nsc-hub/shared';
+import {
+  TEST_JWT,
+  TEST_MODE,
+  TEST_SUBGRAPH_SECRET,
+  graphqlRequest,
+  startSubgraph,
+  type GraphQLResponse,
+  type RunningSubgraph,
+} from '@nsc-hub/shared/src/testing';
+import { SUBGRAPHS } from '../../scripts/subgraphs';
+
+export interface RunningHub {
+  /** http://127.0.0.1:<port>/graphql of the gateway. */
+  readonly url: string;
+  readonly subgraphs: Readonly<Record<string, RunningSubgraph>>;
+  query<TData = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<TData>>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole hub as a client meets it: every subgraph on its own fresh database and ephemeral port,
+ * and the real gateway serving the committed supergraph.graphql on another.
+ */
+export async function startHub(options: { mode?: ServiceMode; subgraphs?: readonly SubgraphModule[] } = {}): Promise<RunningHub> {
+  const mode = options.mode ?? TEST_MODE;
+  const running: Record<string, RunningSubgraph> = {};
+  try {
+    for (const module of options.subgraphs ?? SUBGRAPHS) running[module.name] = await startSubgraph(module, { mode });
+  } catch (error) {
+    await Promise.all(Object.values(running).map((s) => s.stop()));
+    throw error;
+  }
+  const base = loadConfig({});
+  const gateway = createGateway(
+    {
+      ...base,
+      host: '127.0.0.1',
+      port: 0,
+      subgraphUrls: Object.fromEntries(Object.values(running).map((s) => [s.name, s.url])),
+      subgraphSecret: TEST_SUBGRAPH_SECRET,
+      jwt: TEST_JWT,
+      mode,
+    },
+    pino({ level: 'silent' }),
+  );
+  const listening = await gateway.start();
+  const url = `http://127.0.0.1:${listening.port}/graphql`;
+  return {
+    url,
+    subgraphs: running,
+    query: (query, variables, token) => graphqlRequest(url, query, { variables, token }),
+    async stop() {
+      await gateway.stop();
+      await Promise.all(Object.values(running).map((s) => s.stop()));
+    },
+  };
+}
