@@ -1,6 +1,9 @@
+import { GraphQLError } from 'graphql';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { REQUEST_ID_HEADER, SUBGRAPH_SECRET_HEADER } from '@nsc-hub/shared';
+import { ERRORS, REQUEST_ID_HEADER, SUBGRAPH_SECRET_HEADER, isCatalogued } from '@nsc-hub/shared';
 import type { GatewayContext } from './GatewayContext';
+
+type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 
 /**
  * Calls a subgraph with the shared secret (so it knows the gateway sent the request), the caller's
@@ -8,10 +11,27 @@ import type { GatewayContext } from './GatewayContext';
  */
 export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
+    private readonly subgraphName: string,
     url: string,
     private readonly secret: string,
   ) {
     super({ url });
+  }
+
+  /**
+   * A subgraph answers 4xx for a request it rejects as a whole (e.g. a variable its scalar refuses).
+   * Its catalogued error reaches the client as it is; anything else becomes an internal error,
+   * and the subgraph's URL and status never leave the gateway.
+   */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const body = await this.parseBody(response).catch(() => undefined);
+    const errors = typeof body === 'object' && body !== null && 'errors' in body && Array.isArray(body.errors) ? body.errors : [];
+    const first = errors[0] as { message?: unknown; extensions?: { code?: unknown } } | undefined;
+    const code = first?.extensions?.code;
+    if (typeof first?.message === 'string' && isCatalogued(code) && code !== ERRORS.INTERNAL_SERVER_ERROR.code) {
+      return new GraphQLError(first.message, { extensions: { code } });
+    }
+    return ERRORS.INTERNAL_SERVER_ERROR.err(`The ${this.subgraphName} subgraph answered HTTP ${response.status}`);
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

@@ -33,7 +33,7 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
     buildService: ({ name, url }) => {
       const target = config.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph "${name}": set ${name.toUpperCase()}_URL`);
-      return new AuthenticatedDataSource(target, config.subgraphSecret);
+      return new AuthenticatedDataSource(name, target, config.subgraphSecret);
     },
   });
   const apollo = new ApolloServer<GatewayContext>({

@@ -46,11 +46,11 @@ export function optionalEmail(value: string | null | undefined, field: string): 
   return text;
 }
 
-const PHONE = /^\+?[0-9][0-9 ()-]{4,29}$/;
+const PHONE = /^\+?[0-9(][0-9 ()-]{4,29}$/;
 
 export function optionalPhone(value: string | null | undefined, field: string): string | null | undefined {
   const text = optionalText(value, field, 30);
-  if (text && !PHONE.test(text)) throw invalid(field, 'must be a phone number of digits, spaces, dashes and an optional leading +');
+  if (text && !PHONE.test(text)) throw invalid(field, 'must be a phone number of digits, spaces, dashes, parentheses and an optional leading +');
   return text;
 }
 
@@ -63,6 +63,7 @@ export function slugify(text: string): string {
     .replace(/å/gi, 'a')
     .replace(/ð/gi, 'd')
     .replace(/þ/gi, 'th')
+    .replace(/ß/g, 'ss')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
