@@ -1,4 +1,5 @@
 // A frontend team's first request: one query to the gateway answers what the membership subgraph knows.
+import type { GraphQLResponse } from '@nsc-hub/shared/src/testing';
 import { startHub, type RunningHub } from './helpers/startHub';
 
 let hub: RunningHub;
@@ -45,11 +46,11 @@ describe('cities', () => {
     let after: string | null = null;
     let totalCount = 0;
     for (let page = 0; page < 20; page += 1) {
-      const res = await hub.query(PAGE, { first: 4, after });
+      const res: GraphQLResponse = await hub.query(PAGE, { first: 4, after });
       expect(res.errors).toBeUndefined();
-      const cities = res.data?.cities;
+      const cities: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { cursor: string; node: { id: string } }[] } = res.data?.cities;
       totalCount = cities.totalCount;
-      ids.push(...cities.edges.map((e: { node: { id: string } }) => e.node.id));
+      ids.push(...cities.edges.map((e) => e.node.id));
       if (!cities.pageInfo.hasNextPage) break;
       expect(cities.pageInfo.endCursor).toBe(cities.edges[cities.edges.length - 1].cursor);
       after = cities.pageInfo.endCursor;
