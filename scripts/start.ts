@@ -22,8 +22,10 @@ async function main() {
       await db.stop().catch((error: unknown) => log.warn({ err: error }, 'stopping PostgreSQL'));
       log.info('stopped');
     })());
-  process.once('SIGINT', () => void stop('SIGINT').then(() => process.exit(0)));
-  process.once('SIGTERM', () => void stop('SIGTERM').then(() => process.exit(0)));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    // `on`, not `once`: a second Ctrl-C while stopping must not kill the runner half-way.
+    process.on(signal, () => void stop(signal).then(() => process.exit(0)));
+  }
 
   try {
     await prepareDatabases(db, SUBGRAPHS, 'if-empty', log);

@@ -4,6 +4,7 @@ import { ERRORS, REQUEST_ID_HEADER, SUBGRAPH_SECRET_HEADER, isCatalogued } from 
 import type { GatewayContext } from './GatewayContext';
 
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
+type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
 /**
  * Calls a subgraph with the shared secret (so it knows the gateway sent the request), the caller's
@@ -16,6 +17,21 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     private readonly secret: string,
   ) {
     super({ url });
+  }
+
+  /**
+   * A subgraph that cannot be reached (refused, reset, DNS) is SUBGRAPH_UNAVAILABLE naming the
+   * subgraph: the driver's message, with its host and port, stays in the gateway.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (error instanceof GraphQLError) throw error;
+      throw ERRORS.SUBGRAPH_UNAVAILABLE.err(`The ${this.subgraphName} subgraph is unavailable; try again shortly`, {
+        serviceName: this.subgraphName,
+      });
+    }
   }
 
   /**

@@ -44,8 +44,8 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     supergraphPath,
     supergraphSdl,
     subgraphUrls,
-    subgraphSecret: loadSubgraphSecret(env),
     jwt: loadJwtConfig(env),
+    subgraphSecret: loadSubgraphSecret(env),
     mode: loadServiceMode(env),
     corsOrigins: origins === '*' ? '*' : origins.split(',').map((o) => o.trim()).filter(Boolean),
   };

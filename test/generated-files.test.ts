@@ -1,0 +1,34 @@
+// The committed artefacts that other tools consume are never stale: the supergraph the gateway
+// serves is exactly the composition of the subgraph schemas, and the typed resolvers match them.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { DEFAULT_SUPERGRAPH_PATH, subgraphNamesIn } from '@nsc-hub/gateway';
+import { composeSupergraph } from '../scripts/composeSupergraph';
+import { SUBGRAPHS } from '../scripts/subgraphs';
+
+const ROOT = path.resolve(__dirname, '..');
+
+test('every subgraph schema composes into the committed supergraph.graphql (run `npm run compose` if not)', () => {
+  const result = composeSupergraph();
+  if (!result.ok) throw new Error(`composition failed:\n${result.errors.join('\n')}`);
+  expect(readFileSync(DEFAULT_SUPERGRAPH_PATH, 'utf8')).toBe(result.supergraphSdl);
+  expect(subgraphNamesIn(result.supergraphSdl)).toEqual(SUBGRAPHS.map((s) => s.name));
+});
+
+test('composition fails loudly when two subgraphs disagree', () => {
+  const [membership] = SUBGRAPHS;
+  const clash = { ...membership, name: 'clash', schemaPath: path.join(__dirname, 'fixtures', 'clashing-subgraph.graphql') };
+  const result = composeSupergraph([membership, clash]);
+  expect(result.ok).toBe(false);
+  if (!result.ok) expect(result.errors.join('\n')).toMatch(/Country/);
+});
+
+test('the generated resolver types match the schemas (run `npm run codegen` if not)', () => {
+  // The CLI's own check mode: it exits non-zero if generating would change a committed file.
+  const run = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'graphql-codegen'), ['--config', 'codegen.ts', '--check'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  expect({ status: run.status, output: run.status === 0 ? '' : `${run.stdout}${run.stderr}` }).toEqual({ status: 0, output: '' });
+});
