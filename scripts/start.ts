@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createLogger, getEnvNum, getEnvStr } from '@nsc-hub/shared';
+import { createLogger, getEnvNum, getEnvStr, runMain } from '@nsc-hub/shared';
 import { REPO_ROOT, openHubDatabase } from './hubDatabase';
 import { prepareDatabases } from './prepareDatabases';
 import { SUBGRAPHS } from './subgraphs';
@@ -9,7 +9,7 @@ import { Supervisor } from './supervisor';
  * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set) → migrations → seed if empty →
  * every subgraph and the gateway, each its own process. Ctrl-C or SIGTERM stops all of it.
  */
-async function main() {
+runMain(async () => {
   const log = createLogger('hub');
   const env = process.env;
   const db = await openHubDatabase(env, log);
@@ -69,9 +69,4 @@ async function main() {
     await stop('start-up failure');
     process.exit(1);
   }
-}
-
-void main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
 });

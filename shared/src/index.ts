@@ -15,3 +15,4 @@ export * from './loaders';
 export * from './validation';
 export * from './db/audit';
 export * from './SubgraphModule';
+export * from './process';
