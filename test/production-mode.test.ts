@@ -56,6 +56,34 @@ test('client errors keep their code and message but carry no stack trace', async
   expect(res.errors?.[0].extensions).not.toHaveProperty('exception');
 });
 
+test('hides the schema in validation errors: no "Did you mean" suggestions', async () => {
+  const res = await hub.query('{ citys { id } }');
+  expect(errorCodes(res)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  expect(JSON.stringify(res)).not.toMatch(/Did you mean|"cities"/);
+});
+
+describe.each([
+  ['gateway', () => hub.url],
+  ['subgraph', () => hub.subgraphs.membership.url],
+])('malformed requests at the %s', (_label, url) => {
+  const post = (body: string) =>
+    fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json', 'x-nsc-subgraph-secret': TEST_SUBGRAPH_SECRET }, body });
+
+  test('malformed JSON is a JSON BAD_REQUEST with a request id, not an HTML stack trace', async () => {
+    const res = await post('{"query": "{ countries { code } }"');
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    const body = await res.json();
+    expect(body).toEqual({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST', requestId: expect.any(String) } }] });
+  });
+
+  test('an oversized body is a JSON BAD_REQUEST (413)', async () => {
+    const res = await post(JSON.stringify({ query: `{ countries { code } } # ${'x'.repeat(2_000_000)}` }));
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+});
+
 test('refuses to start with the development JWT secret or subgraph secret', () => {
   expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
   expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toThrow(/SUBGRAPH_SECRET/);

@@ -108,3 +108,25 @@ test('starts, answers the README query, keeps data across a restart and leaves n
   }
   expect(processesInGroup(second.child.pid!)).toEqual([]);
 });
+
+test('SIGTERM while PostgreSQL is still starting stops it too, leaving nothing behind', async () => {
+  const freshData = path.join(dataParent, 'interrupted');
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'start.ts')], {
+    cwd: ROOT,
+    env: { ...env, LOG_LEVEL: 'info', EMBEDDED_POSTGRES_DIR: freshData },
+    detached: true,
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  while (!output.includes('initialising embedded PostgreSQL')) {
+    if (child.exitCode !== null) throw new Error(`exited early:\n${output}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  process.kill(child.pid!, 'SIGTERM');
+  expect(await exited).toBe(0);
+  expect(output).not.toContain('nsc-hub is running');
+  expect(processesInGroup(child.pid!)).toEqual([]);
+  for (const port of ports) expect(await isListening(port)).toBe(false);
+});

@@ -44,7 +44,10 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     const errors = typeof body === 'object' && body !== null && 'errors' in body && Array.isArray(body.errors) ? body.errors : [];
     const first = errors[0] as { message?: unknown; extensions?: { code?: unknown } } | undefined;
     const code = first?.extensions?.code;
-    if (typeof first?.message === 'string' && isCatalogued(code) && code !== ERRORS.INTERNAL_SERVER_ERROR.code) {
+    // The gateway has already accepted the caller's token: a 401 from a subgraph means the two are
+    // configured differently (subgraph secret, JWT settings), which is not the caller's to fix.
+    const passThrough = response.status !== 401 && isCatalogued(code) && code !== ERRORS.INTERNAL_SERVER_ERROR.code;
+    if (typeof first?.message === 'string' && passThrough) {
       return new GraphQLError(first.message, { extensions: { code } });
     }
     return ERRORS.INTERNAL_SERVER_ERROR.err(`The ${this.subgraphName} subgraph answered HTTP ${response.status}`);

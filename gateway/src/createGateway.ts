@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import cors from 'cors';
 import express from 'express';
 import { ApolloGateway } from '@apollo/gateway';
@@ -8,9 +7,11 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
-  callerFromAuthorization,
+  callerForRequest,
   createFormatError,
   createHttpServer,
+  jsonErrorHandler,
+  requestIdFrom,
   listen,
   useRequestErrors,
   type Listening,
@@ -39,6 +40,8 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !config.mode.production,
+    // No "Did you mean …" field suggestions that would spell out the schema.
+    hideSchemaDetailsFromClientErrors: config.mode.production,
     includeStacktraceInErrorResponses: config.mode.exposeInternals,
     formatError: createFormatError(config.mode),
     plugins: [
@@ -63,12 +66,15 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
         express.json({ limit: '100kb' }),
         expressMiddleware(apollo, {
           context: async ({ req }) => {
+            // Clients do not choose request ids: every request gets a fresh one here.
+            const requestId = requestIdFrom(undefined);
             const authorization = req.headers.authorization;
-            const caller = await callerFromAuthorization(config.jwt, authorization);
-            return { caller, authorization, requestId: randomUUID() };
+            const caller = await callerForRequest(config.jwt, authorization, requestId, log);
+            return { caller, authorization, requestId };
           },
         }),
       );
+      app.use(jsonErrorHandler(log));
       httpServer.on('request', app);
       const listening = await listen(httpServer, config.port, config.host);
       log.info({ url: `${listening.url}/graphql` }, 'gateway ready');

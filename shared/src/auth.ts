@@ -100,11 +100,20 @@ export function assertSignedIn(caller: Caller, what: string): asserts caller is 
 }
 
 /**
+ * Only editors and admins write: anonymous callers and members are turned away before any input
+ * is looked at or any record loaded.
+ */
+export function assertWriter(caller: Caller, what: string): asserts caller is Extract<Caller, { kind: 'user' }> {
+  if (!isSignedIn(caller)) throw ERRORS.UNAUTHENTICATED.err(`Sign in to change ${what}`);
+  if (caller.role === 'member') throw ERRORS.FORBIDDEN.err(`Members may read but not change ${what}`);
+}
+
+/**
  * Writes: admins write everything; an editor writes records owned by its own country;
  * members and anonymous callers write nothing.
  */
 export function assertCanWrite(caller: Caller, owner: string, what: string): void {
-  if (!isSignedIn(caller)) throw ERRORS.UNAUTHENTICATED.err(`Sign in to change ${what}`);
+  assertWriter(caller, what);
   if (caller.role === 'admin') return;
   if (caller.role === 'editor' && owner !== SECRETARIAT && caller.country === owner) return;
   const scope = caller.role === 'editor' ? `an editor for ${caller.country}` : `a ${caller.role}`;

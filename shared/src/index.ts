@@ -16,3 +16,5 @@ export * from './validation';
 export * from './db/audit';
 export * from './SubgraphModule';
 export * from './process';
+export * from './db/writeTransaction';
+export * from './server/requestContext';

@@ -7,7 +7,7 @@ export const MAX_PAGE_SIZE = 100;
 export function parseFirst(first: number | null | undefined, max = MAX_PAGE_SIZE, fallback = DEFAULT_PAGE_SIZE): number {
   if (first === null || first === undefined) return fallback;
   if (!Number.isInteger(first) || first < 0 || first > max) {
-    throw ERRORS.BAD_USER_INPUT.err(`"first" must be between 0 and ${max}, got ${first}`, { argumentName: 'first' });
+    throw ERRORS.BAD_USER_INPUT.err(`"first" must be between 0 and ${max}, got ${first}`, { field: 'first' });
   }
   return first;
 }
@@ -29,7 +29,7 @@ export function decodeCursor(cursor: string | null | undefined, shape: readonly 
     key = undefined;
   }
   if (!Array.isArray(key) || key.length !== shape.length || key.some((v, i) => typeof v !== shape[i])) {
-    throw ERRORS.BAD_USER_INPUT.err('"after" is not a cursor this list handed out', { argumentName: 'after' });
+    throw ERRORS.BAD_USER_INPUT.err('"after" is not a cursor this list handed out', { field: 'after' });
   }
   return key as (string | number)[];
 }

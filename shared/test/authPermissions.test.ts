@@ -1,4 +1,4 @@
-import { ANONYMOUS, SECRETARIAT, assertCanWrite, assertSignedIn, type Caller, type Role } from '../src/auth';
+import { ANONYMOUS, SECRETARIAT, assertCanWrite, assertSignedIn, assertWriter, type Caller, type Role } from '../src/auth';
 import { graphqlErrorFrom } from './errorAssertions';
 
 const user = (role: Role, country: string | null = null): Caller => ({ kind: 'user', sub: `sub-${role}`, role, country });
@@ -13,7 +13,7 @@ describe('assertCanWrite', () => {
   it('rejects a member with FORBIDDEN, even for records of the member\'s own country', () => {
     const error = graphqlErrorFrom(() => assertCanWrite(user('member', 'DK'), 'DK', 'City 1'));
     expect(error.extensions.code).toBe('FORBIDDEN');
-    expect(error.message).toContain('owned by DK');
+    expect(error.message).toContain('Members may read but not change City 1');
   });
 
   it('lets an editor write a record owned by the editor\'s own country', () => {
@@ -46,5 +46,21 @@ describe('assertSignedIn', () => {
 
   it.each<Role>(['member', 'editor', 'admin'])('lets a signed-in %s through', (role) => {
     expect(() => assertSignedIn(user(role, 'NO'), 'contact persons')).not.toThrow();
+  });
+});
+
+describe('assertWriter', () => {
+  it('turns away anonymous callers with UNAUTHENTICATED and members with FORBIDDEN', () => {
+    expect(graphqlErrorFrom(() => assertWriter(ANONYMOUS, 'cities')).extensions.code).toBe('UNAUTHENTICATED');
+    const member = graphqlErrorFrom(() => assertWriter(user('member', 'DK'), 'cities'));
+    expect(member.extensions.code).toBe('FORBIDDEN');
+    expect(member.message).toBe('Members may read but not change cities');
+  });
+
+  it.each<[Role, string | null]>([
+    ['editor', 'FI'],
+    ['admin', null],
+  ])('lets an %s through, whatever the record', (role, country) => {
+    expect(() => assertWriter(user(role, country), 'cities')).not.toThrow();
   });
 });

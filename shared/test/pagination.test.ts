@@ -14,7 +14,7 @@ describe('parseFirst', () => {
 
   it.each([101, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('rejects %d with BAD_USER_INPUT naming the "first" argument', (first) => {
     const error = graphqlErrorFrom(() => parseFirst(first));
-    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'first' });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     expect(error.message).toContain(`between 0 and ${MAX_PAGE_SIZE}`);
   });
 
@@ -49,7 +49,7 @@ describe('encodeCursor / decodeCursor', () => {
     ['base64url JSON null', Buffer.from('null').toString('base64url')],
   ])('rejects %s with BAD_USER_INPUT naming the "after" argument', (_label, cursor) => {
     const error = graphqlErrorFrom(() => decodeCursor(cursor, ['string', 'number']));
-    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
   it('rejects a key with the wrong number of parts with BAD_USER_INPUT', () => {

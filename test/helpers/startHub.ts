@@ -24,7 +24,9 @@ export interface RunningHub {
  * The whole hub as a client meets it: every subgraph on its own fresh database and ephemeral port,
  * and the real gateway serving the committed supergraph.graphql on another.
  */
-export async function startHub(options: { mode?: ServiceMode; subgraphs?: readonly SubgraphModule[] } = {}): Promise<RunningHub> {
+export async function startHub(
+  options: { mode?: ServiceMode; subgraphs?: readonly SubgraphModule[]; gatewaySubgraphSecret?: string } = {},
+): Promise<RunningHub> {
   const mode = options.mode ?? TEST_MODE;
   const running: Record<string, RunningSubgraph> = {};
   try {
@@ -40,7 +42,7 @@ export async function startHub(options: { mode?: ServiceMode; subgraphs?: readon
       host: '127.0.0.1',
       port: 0,
       subgraphUrls: Object.fromEntries(Object.values(running).map((s) => [s.name, s.url])),
-      subgraphSecret: TEST_SUBGRAPH_SECRET,
+      subgraphSecret: options.gatewaySubgraphSecret ?? TEST_SUBGRAPH_SECRET,
       jwt: TEST_JWT,
       mode,
     },

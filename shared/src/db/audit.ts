@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { auditActor, type Caller } from '../auth';
+import { quoteIdentifier } from './createDataSource';
 
 export interface AuditEntry {
   readonly entityType: string;
@@ -16,7 +17,7 @@ export interface AuditEntry {
 export async function appendAudit(manager: EntityManager, schema: string, caller: Caller, requestId: string, entry: AuditEntry): Promise<void> {
   const actor = auditActor(caller);
   await manager.query(
-    `INSERT INTO "${schema}".audit_log (actor_sub, actor_role, actor_country, entity_type, entity_id, operation, before, after, request_id)
+    `INSERT INTO ${quoteIdentifier(schema)}.audit_log (actor_sub, actor_role, actor_country, entity_type, entity_id, operation, before, after, request_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
     [actor.sub, actor.role, actor.country, entry.entityType, entry.entityId, entry.operation, json(entry.before), json(entry.after), requestId],
   );

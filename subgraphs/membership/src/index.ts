@@ -3,13 +3,14 @@ import { entities } from './entities';
 import { migrations } from './migrations';
 import { isSeeded, seedMembership } from './seed';
 import { SCHEMA_PATH, createMembershipServer } from './server';
+import { DB_SCHEMA } from './dbSchema';
 
 export { createMembershipServer } from './server';
 export { buildSeedRows, cityIdFor, seedMembership } from './seed';
 export { createLoaders } from './loaders';
 export * from './entities';
 
-export const DB_SCHEMA = 'membership';
+export { DB_SCHEMA };
 
 export const membershipSubgraph: SubgraphModule = {
   name: 'membership',

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SECRETARIAT } from '@nsc-hub/shared';
+import { DB_SCHEMA } from './dbSchema';
 
 /** The seed files as copied into the repository (see seed/README.md). */
 const SEED_DIR = path.resolve(__dirname, '..', 'seed', 'data');
@@ -190,7 +191,7 @@ async function insertRows(manager: EntityManager, table: string, columns: Record
   const list = names.map((n) => `"${n}"`).join(', ');
   const result: { count: string }[] = await manager.query(
     `WITH inserted AS (
-       INSERT INTO membership.${table} (${list})
+       INSERT INTO ${DB_SCHEMA}.${table} (${list})
        SELECT ${list} FROM jsonb_to_recordset($1::jsonb) AS r(${recordType})
        ${conflict}
        RETURNING 1
@@ -239,7 +240,10 @@ export async function seedMembership(dataSource: DataSource): Promise<SeedSummar
         source_ids: 'text[]',
       },
       rows.memberships,
-      `ON CONFLICT (city_id, network_id) WHERE status <> 'FORMER' DO NOTHING`,
+      // Any membership of the pair, current or ended, means the seed's is there already: an
+      // ended membership must not come back as ACTIVE on a re-seed.
+      `WHERE NOT EXISTS (SELECT 1 FROM ${DB_SCHEMA}.memberships m WHERE m.city_id = r.city_id AND m.network_id = r.network_id)
+       ON CONFLICT (city_id, network_id) WHERE status <> 'FORMER' DO NOTHING`,
     ),
     cooperationModels: await insertRows(
       m,
@@ -275,6 +279,6 @@ export async function seedMembership(dataSource: DataSource): Promise<SeedSummar
 }
 
 export async function isSeeded(dataSource: DataSource): Promise<boolean> {
-  const rows: unknown[] = await dataSource.query('SELECT 1 FROM membership.countries LIMIT 1');
+  const rows: unknown[] = await dataSource.query(`SELECT 1 FROM ${DB_SCHEMA}.countries LIMIT 1`);
   return rows.length > 0;
 }

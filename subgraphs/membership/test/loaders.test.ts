@@ -1,5 +1,6 @@
 // Loaders batch: whatever the number of keys, one statement per loader per request, results in
 // key order; network member pages are stable (no duplicates, no gaps).
+import { decodeCursor } from '@nsc-hub/shared';
 import { startSubgraph, type RunningSubgraph } from '@nsc-hub/shared/src/testing';
 import { createLoaders, membershipSubgraph } from '../src';
 
@@ -52,7 +53,7 @@ test('networkMembers answers several networks asked with the same arguments with
 
 test('networkMembers pages through every member once, in city-name order, with one statement per page', async () => {
   const seen: string[] = [];
-  let after: string | null = null;
+  let after: [string, string] | null = null;
   let pages = 0;
   for (;;) {
     const loaders = createLoaders(subgraph.dataSource);
@@ -64,7 +65,7 @@ test('networkMembers pages through every member once, in city-name order, with o
     seen.push(...names);
     pages += 1;
     if (!page.pageInfo.hasNextPage) break;
-    after = page.pageInfo.endCursor;
+    after = decodeCursor(page.pageInfo.endCursor, ['string', 'string']) as [string, string];
   }
   const [{ count }] = await subgraph.dataSource.query(`SELECT count(*)::int AS count FROM membership.memberships WHERE network_id = 'nordic-safe-cities'`);
   expect(seen).toHaveLength(count);

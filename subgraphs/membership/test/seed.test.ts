@@ -86,6 +86,18 @@ describe('seeding a database', () => {
     expect(count).toBe(rows.memberships.length);
   });
 
+  test('leaves a membership ended since seeding ended: a re-seed does not bring it back', async () => {
+    await db.query(
+      `UPDATE membership.memberships SET status = 'FORMER', until = '2024-01-01' WHERE city_id = 'dk-copenhagen' AND network_id = 'nordic-safe-cities'`,
+    );
+    const again = await membershipSubgraph.seed(db);
+    expect(again.memberships).toBe(0);
+    const rows = await db.query(
+      `SELECT status, until FROM membership.memberships WHERE city_id = 'dk-copenhagen' AND network_id = 'nordic-safe-cities'`,
+    );
+    expect(rows).toEqual([{ status: 'FORMER', until: '2024-01-01' }]);
+  });
+
   test('applies migrations once: a second run applies none', async () => {
     expect(await membershipSubgraph.migrate(db)).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { countryCode, decodeCursor, invalid, toConnection, type Connection } from '@nsc-hub/shared';
 import { CityEntity } from '../entities/CityEntity';
+import { DB_SCHEMA } from '../dbSchema';
 import type { CityFilter } from '../__generated__/resolvers-types';
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -12,7 +13,7 @@ function applyFilter(qb: SelectQueryBuilder<CityEntity>, filter: CityFilter | nu
     const conditions = ['m.city_id = c.id'];
     if (filter.network) conditions.push('m.network_id = :network');
     if (filter.status) conditions.push('m.status = :status');
-    qb.andWhere(`EXISTS (SELECT 1 FROM membership.memberships m WHERE ${conditions.join(' AND ')})`, {
+    qb.andWhere(`EXISTS (SELECT 1 FROM ${DB_SCHEMA}.memberships m WHERE ${conditions.join(' AND ')})`, {
       network: filter.network,
       status: filter.status,
     });

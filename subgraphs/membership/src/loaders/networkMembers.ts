@@ -1,12 +1,14 @@
 import type { DataSource } from 'typeorm';
-import { createArgsLoader, decodeCursor, toConnection, type Connection } from '@nsc-hub/shared';
+import { createArgsLoader, toConnection, type Connection } from '@nsc-hub/shared';
+import { DB_SCHEMA } from '../dbSchema';
 import { MembershipEntity, type MembershipStatusValue } from '../entities/MembershipEntity';
 
 export interface MembersKey {
   networkId: string;
   status: MembershipStatusValue | null;
   first: number;
-  after: string | null;
+  /** The decoded `after` cursor: city name and membership id of the last row seen. */
+  after: readonly [string, string] | null;
 }
 
 type MemberRow = MembershipEntity & { cityName: string };
@@ -21,7 +23,7 @@ const sortKey = (m: MemberRow) => [m.cityName, m.id];
 export function createNetworkMembersLoader(db: DataSource) {
   const counts = createArgsLoader<{ networkId: string; status: MembershipStatusValue | null }, number>(async (keys) => {
     const rows: { network_id: string; status: string; count: string }[] = await db.query(
-      `SELECT network_id, status, count(*) AS count FROM membership.memberships
+      `SELECT network_id, status, count(*) AS count FROM ${DB_SCHEMA}.memberships
         WHERE network_id = ANY($1) GROUP BY network_id, status`,
       [[...new Set(keys.map((k) => k.networkId))]],
     );
@@ -38,8 +40,7 @@ export function createNetworkMembersLoader(db: DataSource) {
     }
     const pages = new Map<MembersKey, MemberRow[]>();
     for (const group of byArgs.values()) {
-      const { status, first, after } = group[0];
-      const cursor = decodeCursor(after, ['string', 'string']);
+      const { status, first, after: cursor } = group[0];
       const params: unknown[] = [group.map((k) => k.networkId)];
       let where = 'm.network_id = ANY($1)';
       if (status) {
@@ -55,7 +56,7 @@ export function createNetworkMembersLoader(db: DataSource) {
         `SELECT * FROM (
            SELECT m.*, c.name AS city_name,
                   row_number() OVER (PARTITION BY m.network_id ORDER BY c.name, m.id::text) AS rn
-             FROM membership.memberships m JOIN membership.cities c ON c.id = m.city_id
+             FROM ${DB_SCHEMA}.memberships m JOIN ${DB_SCHEMA}.cities c ON c.id = m.city_id
             WHERE ${where}
          ) page WHERE rn <= $${params.length} ORDER BY network_id, rn`,
         params,

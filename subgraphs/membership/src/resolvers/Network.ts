@@ -1,10 +1,13 @@
-import { parseFirst } from '@nsc-hub/shared';
+import { decodeCursor, parseFirst } from '@nsc-hub/shared';
 import type { NetworkResolvers } from '../__generated__/resolvers-types';
 import { sourcesOf } from './shared';
 
 export const Network: NetworkResolvers = {
   __resolveReference: ({ id }, { loaders }) => loaders.networkById.load(id),
-  members: (network, { status, first, after }, { loaders }) =>
-    loaders.networkMembers.load({ networkId: network.id, status: status ?? null, first: parseFirst(first), after: after ?? null }),
+  members: (network, { status, first, after }, { loaders }) => {
+    // Arguments are checked here, per field: a bad cursor fails this list, not every list in the batch.
+    const cursor = decodeCursor(after, ['string', 'string']) as [string, string] | null;
+    return loaders.networkMembers.load({ networkId: network.id, status: status ?? null, first: parseFirst(first), after: cursor });
+  },
   sources: sourcesOf,
 };

@@ -1,4 +1,3 @@
-import { In } from 'typeorm';
 import { countryCode, parseFirst } from '@nsc-hub/shared';
 import { CooperationModelEntity } from '../entities/CooperationModelEntity';
 import { CountryEntity } from '../entities/CountryEntity';
@@ -15,7 +14,7 @@ export const Query: QueryResolvers = {
   network: (_root, { id }, { loaders }) => loaders.networkById.load(id),
   cooperationModels: (_root, { country }, { db }) =>
     db.getRepository(CooperationModelEntity).find({
-      where: country ? { countryCode: In([countryCode(country, 'country')]) } : {},
+      where: country ? { countryCode: countryCode(country, 'country') } : {},
       order: { countryCode: 'ASC', name: 'ASC' },
     }),
 };

@@ -3,10 +3,15 @@ import { ERRORS } from '@nsc-hub/shared';
 import type { SourceEntity } from '../entities/SourceEntity';
 import type { MembershipContext } from '../context';
 
-/** Loads every key and drops the ones with no record (a dangling reference is not the client's problem). */
+/**
+ * Loads every key and drops the ones with no record (a dangling reference is not the client's
+ * problem); a failed load is an error, never a silently shorter list.
+ */
 export async function loadAll<V>(loader: DataLoader<string, V | null>, keys: readonly string[]): Promise<V[]> {
   const rows = await loader.loadMany(keys);
-  return rows.filter((row): row is V => row !== null && !(row instanceof Error));
+  const failure = rows.find((row): row is Error => row instanceof Error);
+  if (failure) throw failure;
+  return rows.filter((row): row is V => row !== null);
 }
 
 /** Loads a reference that the schema promises is there; its absence is a broken invariant, not input. */

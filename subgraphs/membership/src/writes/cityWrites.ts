@@ -3,28 +3,23 @@ import {
   ERRORS,
   appendAudit,
   assertCanWrite,
+  assertWriter,
   countryCode,
   invalid,
   optionalInt,
   optionalText,
   requiredText,
   slugify,
-  type Caller,
+  writeTransaction,
 } from '@nsc-hub/shared';
 import { CityEntity } from '../entities/CityEntity';
 import { CountryEntity } from '../entities/CountryEntity';
 import type { CreateCityInput, UpdateCityInput } from '../__generated__/resolvers-types';
 import type { MembershipContext } from '../context';
+import { DB_SCHEMA } from '../dbSchema';
 
-const SCHEMA = 'membership';
 const MAX_POPULATION = 50_000_000;
 const CITY_ID = /^[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*$/;
-
-/** Writers only: anonymous callers and members are turned away before any input is looked at. */
-export function assertMayWrite(caller: Caller, what: string): void {
-  if (caller.kind === 'anonymous') throw ERRORS.UNAUTHENTICATED.err(`Sign in to change ${what}`);
-  if (caller.role === 'member') throw ERRORS.FORBIDDEN.err(`Members may read but not change ${what}`);
-}
 
 export async function lockCity(m: EntityManager, id: string): Promise<CityEntity> {
   const city = await m.getRepository(CityEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -33,7 +28,7 @@ export async function lockCity(m: EntityManager, id: string): Promise<CityEntity
 }
 
 export async function createCity(ctx: MembershipContext, input: CreateCityInput): Promise<CityEntity> {
-  assertMayWrite(ctx.caller, 'cities');
+  assertWriter(ctx.caller, 'cities');
   const country = countryCode(input.country, 'input.country');
   const name = requiredText(input.name, 'input.name');
   const values = {
@@ -49,19 +44,26 @@ export async function createCity(ctx: MembershipContext, input: CreateCityInput)
   if (!id.startsWith(`${country.toLowerCase()}-`)) throw invalid('input.id', `must start with "${country.toLowerCase()}-", the city's country`);
   assertCanWrite(ctx.caller, country, `A city in ${country}`);
 
-  return ctx.db.transaction(async (m) => {
+  return writeTransaction(ctx.db, async (m) => {
     if (!(await m.getRepository(CountryEntity).existsBy({ code: country }))) throw invalid('input.country', `no country with code "${country}"`);
-    if (await m.getRepository(CityEntity).existsBy({ id })) throw ERRORS.CONFLICT.err(`A city with id "${id}" exists already`, { id });
-    const city = await m.getRepository(CityEntity).save(
-      m.getRepository(CityEntity).create({ id, countryCode: country, owner: country, sourceIds: [], version: 1, ...values }),
-    );
-    await appendAudit(m, SCHEMA, ctx.caller, ctx.requestId, { entityType: 'City', entityId: id, operation: 'CREATE', before: null, after: city });
+    // ON CONFLICT DO NOTHING: of two requests creating the same id at once, one inserts, the other is told.
+    const inserted = await m
+      .createQueryBuilder()
+      .insert()
+      .into(CityEntity)
+      .values({ id, countryCode: country, owner: country, sourceIds: [], version: 1, ...values })
+      .orIgnore()
+      .returning('id')
+      .execute();
+    if (inserted.raw.length === 0) throw ERRORS.CONFLICT.err(`A city with id "${id}" exists already`, { id });
+    const city = await m.getRepository(CityEntity).findOneByOrFail({ id });
+    await appendAudit(m, DB_SCHEMA, ctx.caller, ctx.requestId, { entityType: 'City', entityId: id, operation: 'CREATE', before: null, after: city });
     return city;
   });
 }
 
 export async function updateCity(ctx: MembershipContext, id: string, input: UpdateCityInput, expectedVersion: number): Promise<CityEntity> {
-  assertMayWrite(ctx.caller, 'cities');
+  assertWriter(ctx.caller, 'cities');
   const changes: Partial<Pick<CityEntity, 'name' | 'nativeName' | 'region' | 'population'>> = {};
   if (input.name !== undefined) changes.name = requiredText(input.name, 'input.name');
   if (input.nativeName !== undefined) changes.nativeName = optionalText(input.nativeName, 'input.nativeName');
@@ -69,7 +71,7 @@ export async function updateCity(ctx: MembershipContext, id: string, input: Upda
   if (input.population !== undefined) changes.population = optionalInt(input.population, 'input.population', 0, MAX_POPULATION);
   if (Object.keys(changes).length === 0) throw invalid('input', 'name at least one field to change');
 
-  return ctx.db.transaction(async (m) => {
+  return writeTransaction(ctx.db, async (m) => {
     const before = await lockCity(m, id);
     assertCanWrite(ctx.caller, before.owner, `City "${id}"`);
     if (before.version !== expectedVersion) {
@@ -86,7 +88,7 @@ export async function updateCity(ctx: MembershipContext, id: string, input: Upda
       .execute();
     if (result.affected !== 1) throw ERRORS.CONFLICT.err(`City "${id}" changed while it was being updated: reload it and try again`);
     const after = await m.getRepository(CityEntity).findOneByOrFail({ id });
-    await appendAudit(m, SCHEMA, ctx.caller, ctx.requestId, { entityType: 'City', entityId: id, operation: 'UPDATE', before, after });
+    await appendAudit(m, DB_SCHEMA, ctx.caller, ctx.requestId, { entityType: 'City', entityId: id, operation: 'UPDATE', before, after });
     return after;
   });
 }
