@@ -42,6 +42,24 @@ const config: CodegenConfig = {
       },
       '../context#MembershipContext',
     ),
+    ...subgraph(
+      'knowledge',
+      {
+        Resource: entity('Resource'),
+        Topic: entity('Topic'),
+        Source: entity('Source'),
+        ResourceConnection: '@nsc-hub/shared#Connection<ResourceEntity>',
+        ResourceEdge: '@nsc-hub/shared#Edge<ResourceEntity>',
+        ResourceSearchConnection: '../data/searchResources#SearchConnection',
+        ResourceSearchEdge: '../data/searchResources#SearchEdge',
+        City: '../references#CityReference',
+        Country: '../references#CountryReference',
+        Network: '../references#NetworkReference',
+        Forum: '../references#ForumReference',
+        Publisher: '../references#PublisherReference',
+      },
+      '../context#KnowledgeContext',
+    ),
   },
 };
 

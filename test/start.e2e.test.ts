@@ -19,8 +19,8 @@ let ports: number[];
 beforeAll(async () => {
   dataParent = mkdtempSync(path.join(os.tmpdir(), 'nsc-hub-start-'));
   chmodSync(dataParent, 0o755);
-  const [gateway, membership, postgres] = [await freePort(), await freePort(), await freePort()];
-  ports = [gateway, membership, postgres];
+  const [gateway, membership, knowledge, postgres] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  ports = [gateway, membership, knowledge, postgres];
   gatewayUrl = `http://127.0.0.1:${gateway}/graphql`;
   env = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn' };
   // No database settings at all, as on a fresh machine.
@@ -28,6 +28,7 @@ beforeAll(async () => {
   Object.assign(env, {
     GATEWAY_PORT: String(gateway),
     MEMBERSHIP_PORT: String(membership),
+    KNOWLEDGE_PORT: String(knowledge),
     EMBEDDED_POSTGRES_PORT: String(postgres),
     EMBEDDED_POSTGRES_DIR: path.join(dataParent, 'postgres'),
   });

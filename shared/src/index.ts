@@ -18,3 +18,5 @@ export * from './SubgraphModule';
 export * from './process';
 export * from './db/writeTransaction';
 export * from './server/requestContext';
+export * from './db/insertJsonRows';
+export * from './runSubgraph';

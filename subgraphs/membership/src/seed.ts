@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { SECRETARIAT } from '@nsc-hub/shared';
+import { SECRETARIAT, insertJsonRows } from '@nsc-hub/shared';
 import { DB_SCHEMA } from './dbSchema';
 
 /** The seed files as copied into the repository (see seed/README.md). */
@@ -180,26 +180,8 @@ export function buildSeedRows() {
   };
 }
 
-/**
- * One INSERT per table from a JSON array of rows: the statement count stays the same however much
- * data is seeded. Existing rows are left alone, so seeding twice changes nothing.
- */
-async function insertRows(manager: EntityManager, table: string, columns: Record<string, string>, rows: object[], conflict: string): Promise<number> {
-  if (rows.length === 0) return 0;
-  const names = Object.keys(columns);
-  const recordType = names.map((n) => `"${n}" ${columns[n]}`).join(', ');
-  const list = names.map((n) => `"${n}"`).join(', ');
-  const result: { count: string }[] = await manager.query(
-    `WITH inserted AS (
-       INSERT INTO ${DB_SCHEMA}.${table} (${list})
-       SELECT ${list} FROM jsonb_to_recordset($1::jsonb) AS r(${recordType})
-       ${conflict}
-       RETURNING 1
-     ) SELECT count(*) AS count FROM inserted`,
-    [JSON.stringify(rows)],
-  );
-  return Number(result[0].count);
-}
+const insertRows = (m: EntityManager, table: string, columns: Record<string, string>, rows: object[], onConflict: string) =>
+  insertJsonRows(m, DB_SCHEMA, table, columns, rows, onConflict);
 
 export async function seedMembership(dataSource: DataSource): Promise<SeedSummary> {
   const rows = buildSeedRows();

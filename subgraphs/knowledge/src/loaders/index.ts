@@ -1,0 +1,31 @@
+import { In, type DataSource } from 'typeorm';
+import { createGroupLoader, createKeyLoader } from '@nsc-hub/shared';
+import { ResourceEntity, SourceEntity, TopicEntity } from '../entities';
+import { DB_SCHEMA } from '../dbSchema';
+import { LIST_SPECS, createResourceListLoader } from './resourceLists';
+
+/** Every reference and list field goes through one of these, built fresh for each request. */
+export function createLoaders(db: DataSource) {
+  const repo = db.getRepository.bind(db);
+  const resourceById = createKeyLoader((ids: string[]) => repo(ResourceEntity).findBy({ id: In(ids) }), (r) => r.id);
+  return {
+    resourceById,
+    sourceById: createKeyLoader((ids: string[]) => repo(SourceEntity).findBy({ id: In(ids) }), (s) => s.id),
+    topicsByResource: createGroupLoader(
+      (ids: string[]): Promise<(TopicEntity & { resourceId: string })[]> =>
+        db.query(
+          `SELECT t.id, t.name, rt.resource_id AS "resourceId" FROM ${DB_SCHEMA}.resource_topics rt
+             JOIN ${DB_SCHEMA}.topics t ON t.id = rt.topic_id WHERE rt.resource_id = ANY($1) ORDER BY t.name`,
+          [ids],
+        ),
+      (t) => t.resourceId,
+    ),
+    resourcesByTopic: createResourceListLoader(db, LIST_SPECS.topic, resourceById),
+    resourcesByCity: createResourceListLoader(db, LIST_SPECS.city, resourceById),
+    resourcesByCountry: createResourceListLoader(db, LIST_SPECS.country, resourceById),
+    resourcesByNetwork: createResourceListLoader(db, LIST_SPECS.network, resourceById),
+    publicationsByForum: createResourceListLoader(db, LIST_SPECS.forum, resourceById),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,81 @@
+import type { DataSource } from 'typeorm';
+import DataLoader from 'dataloader';
+import { createArgsLoader, toConnection, type Connection } from '@nsc-hub/shared';
+import type { ResourceEntity } from '../entities/ResourceEntity';
+import { DB_SCHEMA } from '../dbSchema';
+import { SqlParams } from '../data/sqlParams';
+import { afterCursor, resourceSortKey, type ResourceCursor } from '../data/listResources';
+
+/** How the resources of one owner key are found: a FROM clause and the key expression (alias `r`). */
+export interface ListSpec {
+  readonly from: string;
+  readonly key: string;
+}
+
+/** The lists other types have: a topic's, a city's, a country's, a network's or forum's publications. */
+export const LIST_SPECS = {
+  topic: { from: `${DB_SCHEMA}.resources r JOIN ${DB_SCHEMA}.resource_topics t ON t.resource_id = r.id`, key: 't.topic_id' },
+  city: { from: `${DB_SCHEMA}.resources r CROSS JOIN LATERAL unnest(r.city_ids) AS k(value)`, key: 'k.value' },
+  country: { from: `${DB_SCHEMA}.resources r CROSS JOIN LATERAL unnest(r.country_codes) AS k(value)`, key: 'k.value' },
+  network: { from: `${DB_SCHEMA}.resources r`, key: "CASE WHEN r.publisher_type = 'NETWORK' THEN r.publisher_id END" },
+  forum: { from: `${DB_SCHEMA}.resources r`, key: "CASE WHEN r.publisher_type = 'FORUM' THEN r.publisher_id END" },
+} as const satisfies Record<string, ListSpec>;
+
+export interface ListKey {
+  readonly owner: string;
+  readonly first: number;
+  readonly after: ResourceCursor | null;
+}
+
+/**
+ * A page of resources for each owner key: every key asked for with the same page arguments is
+ * answered by one statement (a window per key) plus one for the rows themselves, whatever the
+ * number of keys; counts, only if asked for, by one more.
+ */
+export function createResourceListLoader(db: DataSource, spec: ListSpec, resourceById: DataLoader<string, ResourceEntity | null>) {
+  const counts = new DataLoader<string, number>(async (owners) => {
+    const p = new SqlParams();
+    const rows = await p.raw<{ owner: string; count: string }>(
+      db,
+      `SELECT ${spec.key} AS owner, count(*) AS count FROM ${spec.from}
+        WHERE r.archived_at IS NULL AND ${spec.key} = ANY(${p.add([...new Set(owners)])}) GROUP BY 1`,
+    );
+    const byOwner = new Map(rows.map((r) => [r.owner, Number(r.count)]));
+    return owners.map((owner) => byOwner.get(owner) ?? 0);
+  });
+
+  return createArgsLoader<ListKey, Connection<ResourceEntity>>(async (keys) => {
+    const groups = new Map<string, ListKey[]>();
+    for (const key of keys) {
+      const args = JSON.stringify([key.first, key.after]);
+      groups.set(args, [...(groups.get(args) ?? []), key]);
+    }
+    const pages = new Map<ListKey, string[]>();
+    for (const group of groups.values()) {
+      const { first, after } = group[0];
+      const p = new SqlParams();
+      const where = ['r.archived_at IS NULL', `${spec.key} = ANY(${p.add(group.map((k) => k.owner))})`];
+      if (after) where.push(afterCursor(after, p));
+      const rows = await p.raw<{ owner: string; id: string }>(
+        db,
+        `SELECT owner, id FROM (
+           SELECT ${spec.key} AS owner, r.id, r.sort_date,
+                  row_number() OVER (PARTITION BY ${spec.key} ORDER BY r.sort_date DESC, r.id) AS rn
+             FROM ${spec.from} WHERE ${where.join(' AND ')}
+         ) page WHERE rn <= ${p.add(first + 1)} ORDER BY owner, rn`,
+      );
+      for (const key of group) pages.set(key, rows.filter((r) => r.owner === key.owner).map((r) => r.id));
+    }
+    return Promise.all(
+      keys.map(async (key) => {
+        const resources = await resourceById.loadMany(pages.get(key) ?? []);
+        const rows = resources.map((r) => {
+          if (r instanceof Error) throw r;
+          if (r === null) throw new Error('a listed resource vanished');
+          return r;
+        });
+        return toConnection(rows, key.first, () => counts.load(key.owner), resourceSortKey);
+      }),
+    );
+  });
+}

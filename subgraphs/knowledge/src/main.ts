@@ -1,0 +1,4 @@
+import { runSubgraph } from '@nsc-hub/shared';
+import { knowledgeSubgraph } from './index';
+
+runSubgraph(knowledgeSubgraph);

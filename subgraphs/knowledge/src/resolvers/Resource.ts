@@ -1,0 +1,17 @@
+import type { ResourceResolvers } from '../__generated__/resolvers-types';
+import { cityRef, countryRef, publisherRef } from '../references';
+
+export const Resource: ResourceResolvers = {
+  __resolveReference: ({ id }, { loaders }) => loaders.resourceById.load(id),
+  topics: (resource, _args, { loaders }) => loaders.topicsByResource.load(resource.id),
+  publisher: (resource) => publisherRef(resource.publisherType, resource.publisherId),
+  cities: (resource) => resource.cityIds.map(cityRef),
+  countries: (resource) => resource.countryCodes.map(countryRef),
+  archived: (resource) => resource.archivedAt !== null,
+  sources: async (resource, _args, { loaders }) => {
+    const rows = await loaders.sourceById.loadMany(resource.sourceIds);
+    const failure = rows.find((row): row is Error => row instanceof Error);
+    if (failure) throw failure;
+    return rows.filter((row) => row !== null) as Exclude<(typeof rows)[number], Error | null>[];
+  },
+};

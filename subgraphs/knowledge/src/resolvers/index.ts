@@ -1,0 +1,8 @@
+import { DateScalar } from '@nsc-hub/shared';
+import type { Resolvers } from '../__generated__/resolvers-types';
+import { Mutation } from './Mutation';
+import { City, Country, Forum, Network, Publisher, Topic } from './owners';
+import { Query } from './Query';
+import { Resource } from './Resource';
+
+export const resolvers: Resolvers = { Date: DateScalar, Query, Mutation, Resource, Topic, Publisher, City, Country, Network, Forum };

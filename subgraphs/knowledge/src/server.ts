@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { createSubgraphServer, type Logger, type SubgraphConfig, type SubgraphServer } from '@nsc-hub/shared';
+import type { KnowledgeContext } from './context';
+import { createLoaders } from './loaders';
+import { resolvers } from './resolvers';
+
+export const SCHEMA_PATH = path.resolve(__dirname, '..', 'schema.graphql');
+
+/** The knowledge subgraph without env or listening: main.ts and the tests supply both. */
+export function createKnowledgeServer(args: {
+  dataSource: DataSource;
+  config: Pick<SubgraphConfig, 'name' | 'subgraphSecret' | 'jwt' | 'mode'>;
+  log: Logger;
+}): SubgraphServer {
+  const { dataSource, config, log } = args;
+  return createSubgraphServer<KnowledgeContext>({
+    config,
+    log,
+    typeDefs: readFileSync(SCHEMA_PATH, 'utf8'),
+    resolvers: resolvers as GraphQLResolverMap<KnowledgeContext>,
+    context: ({ caller, requestId }) => ({ caller, requestId, db: dataSource, loaders: createLoaders(dataSource) }),
+    ready: async () => {
+      await dataSource.query('SELECT 1');
+    },
+  });
+}

@@ -1,0 +1,195 @@
+import { In, type EntityManager } from 'typeorm';
+import {
+  ERRORS,
+  SECRETARIAT,
+  appendAudit,
+  assertCanWrite,
+  assertWriter,
+  countryCode,
+  invalid,
+  optionalInt,
+  optionalText,
+  requiredText,
+  slugify,
+  writeTransaction,
+} from '@nsc-hub/shared';
+import { ResourceEntity, ResourceTopicEntity, TopicEntity, type AudienceValue } from '../entities';
+import type { CreateResourceInput, PublisherInput, UpdateResourceInput } from '../__generated__/resolvers-types';
+import type { KnowledgeContext } from '../context';
+import { DB_SCHEMA } from '../dbSchema';
+import { languageTag } from '../data/resourceFilter';
+
+const MAX_TITLE = 300;
+const MAX_SUMMARY = 5000;
+const MAX_LIST = 20;
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const CITY_ID = /^[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*$/;
+
+type ResourceFields = Partial<
+  Pick<
+    ResourceEntity,
+    'title' | 'titleLocal' | 'summary' | 'kind' | 'language' | 'languages' | 'url' | 'publishedOn' | 'publishedYear' | 'audiences' | 'publisherType' | 'publisherId' | 'publisherName' | 'cityIds'
+  >
+>;
+
+function url(value: string | null | undefined): string | null | undefined {
+  const text = optionalText(value, 'input.url', 2000);
+  if (!text) return text;
+  let parsed: URL;
+  try {
+    parsed = new URL(text);
+  } catch {
+    throw invalid('input.url', `"${text}" is not a URL`);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw invalid('input.url', 'must be an http or https URL');
+  return parsed.toString();
+}
+
+function languages(values: readonly string[]): string[] {
+  if (values.length === 0) throw invalid('input.languages', 'name at least one language');
+  if (values.length > MAX_LIST) throw invalid('input.languages', `name at most ${MAX_LIST} languages`);
+  return [...new Set(values.map((v) => languageTag(v, 'input.languages')))];
+}
+
+function list(values: readonly string[], field: string, pattern: RegExp, what: string): string[] {
+  if (values.length > MAX_LIST) throw invalid(field, `name at most ${MAX_LIST}`);
+  for (const v of values) if (!pattern.test(v)) throw invalid(field, `"${v}" is not ${what}`);
+  return [...new Set(values)];
+}
+
+function publisher(input: PublisherInput | null | undefined): Pick<ResourceFields, 'publisherType' | 'publisherId'> | undefined {
+  if (input === undefined) return undefined;
+  if (input === null) return { publisherType: null, publisherId: null };
+  const id = requiredText(input.id, 'input.publisher.id', 100);
+  if (!SLUG.test(id)) throw invalid('input.publisher.id', `"${id}" is not a forum, network or city id`);
+  return { publisherType: input.type, publisherId: id };
+}
+
+/** Checks and normalises the fields common to create and update; undefined means "leave as is". */
+function resourceFields(input: CreateResourceInput | UpdateResourceInput): ResourceFields {
+  const fields: ResourceFields = {};
+  if (input.title !== undefined) fields.title = requiredText(input.title, 'input.title', MAX_TITLE);
+  if (input.titleLocal !== undefined) fields.titleLocal = optionalText(input.titleLocal, 'input.titleLocal', MAX_TITLE);
+  if (input.summary !== undefined) fields.summary = optionalText(input.summary, 'input.summary', MAX_SUMMARY);
+  if (input.kind !== undefined && input.kind !== null) fields.kind = input.kind;
+  if (input.kind === null) throw invalid('input.kind', 'is required');
+  if (input.languages !== undefined) {
+    if (input.languages === null) throw invalid('input.languages', 'is required');
+    fields.languages = languages(input.languages);
+    fields.language = fields.languages[0];
+  }
+  if (input.url !== undefined) fields.url = url(input.url);
+  if (input.publishedOn !== undefined) fields.publishedOn = input.publishedOn;
+  if (input.publishedYear !== undefined) fields.publishedYear = optionalInt(input.publishedYear, 'input.publishedYear', 1900, 2200);
+  if (fields.publishedOn && fields.publishedYear === undefined) fields.publishedYear = Number(fields.publishedOn.slice(0, 4));
+  if (fields.publishedOn && fields.publishedYear !== null && fields.publishedYear !== undefined && Number(fields.publishedOn.slice(0, 4)) !== fields.publishedYear) {
+    throw invalid('input.publishedYear', `must be the year of publishedOn (${fields.publishedOn.slice(0, 4)})`);
+  }
+  if (input.audiences !== undefined) fields.audiences = [...new Set(input.audiences ?? [])] as AudienceValue[];
+  Object.assign(fields, publisher(input.publisher));
+  if (input.publisherName !== undefined) fields.publisherName = optionalText(input.publisherName, 'input.publisherName');
+  if (input.cityIds !== undefined) fields.cityIds = list(input.cityIds ?? [], 'input.cityIds', CITY_ID, 'a city id such as dk-aarhus');
+  return fields;
+}
+
+async function topicIds(m: EntityManager, ids: readonly string[] | null | undefined): Promise<string[] | undefined> {
+  if (ids === undefined) return undefined;
+  const wanted = list(ids ?? [], 'input.topics', SLUG, 'a topic id');
+  const found = new Set((await m.getRepository(TopicEntity).findBy({ id: In(wanted) })).map((t) => t.id));
+  const unknown = wanted.filter((id) => !found.has(id));
+  if (unknown.length) throw invalid('input.topics', `unknown topic${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')} (see Query.topics)`);
+  return wanted;
+}
+
+async function setTopics(m: EntityManager, resourceId: string, topics: string[]): Promise<void> {
+  await m.getRepository(ResourceTopicEntity).delete({ resourceId });
+  if (topics.length) await m.getRepository(ResourceTopicEntity).insert(topics.map((topicId) => ({ resourceId, topicId })));
+}
+
+async function snapshot(m: EntityManager, id: string) {
+  const resource = await m.getRepository(ResourceEntity).findOneByOrFail({ id });
+  const topics = (await m.getRepository(ResourceTopicEntity).findBy({ resourceId: id })).map((t) => t.topicId).sort();
+  return { resource, topics };
+}
+
+async function lockResource(m: EntityManager, id: string): Promise<ResourceEntity> {
+  const resource = await m.getRepository(ResourceEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  if (!resource) throw ERRORS.NOT_FOUND.err(`No resource with id "${id}"`, { id });
+  return resource;
+}
+
+export async function createResource(ctx: KnowledgeContext, input: CreateResourceInput): Promise<ResourceEntity> {
+  assertWriter(ctx.caller, 'resources');
+  const fields = resourceFields(input);
+  const country = input.country ? countryCode(input.country, 'input.country') : null;
+  const owner = country ?? SECRETARIAT;
+  const id = input.id?.trim() || slugify(fields.title ?? '').slice(0, 80).replace(/-+$/, '');
+  if (!SLUG.test(id) || id.length > 100) throw invalid('input.id', 'must be a slug of lower-case letters, digits and dashes');
+  assertCanWrite(ctx.caller, owner, `A resource owned by ${owner}`);
+
+  return writeTransaction(ctx.db, async (m) => {
+    const topics = (await topicIds(m, input.topics)) ?? [];
+    const inserted = await m
+      .createQueryBuilder()
+      .insert()
+      .into(ResourceEntity)
+      .values({ ...fields, id, owner, countryCodes: country ? [country] : [], sourceIds: [], version: 1 })
+      .orIgnore()
+      .returning('id')
+      .execute();
+    if (inserted.raw.length === 0) throw ERRORS.CONFLICT.err(`A resource with id "${id}" exists already`, { id });
+    await setTopics(m, id, topics);
+    const after = await snapshot(m, id);
+    await appendAudit(m, DB_SCHEMA, ctx.caller, ctx.requestId, { entityType: 'Resource', entityId: id, operation: 'CREATE', before: null, after });
+    return after.resource;
+  });
+}
+
+export async function updateResource(ctx: KnowledgeContext, id: string, input: UpdateResourceInput, expectedVersion: number): Promise<ResourceEntity> {
+  assertWriter(ctx.caller, 'resources');
+  const fields = resourceFields(input);
+  if (Object.keys(fields).length === 0 && input.topics === undefined) throw invalid('input', 'name at least one field to change');
+
+  return writeTransaction(ctx.db, async (m) => {
+    const current = await lockResource(m, id);
+    assertCanWrite(ctx.caller, current.owner, `Resource "${id}"`);
+    if (current.version !== expectedVersion) {
+      throw ERRORS.CONFLICT.err(`Resource "${id}" is at version ${current.version}, not ${expectedVersion}: reload it and try again`, {
+        currentVersion: current.version,
+      });
+    }
+    const topics = await topicIds(m, input.topics);
+    const before = await snapshot(m, id);
+    // The version check is part of the UPDATE itself, so a concurrent writer can never be overwritten.
+    const result = await m
+      .createQueryBuilder()
+      .update(ResourceEntity)
+      .set({ ...fields, version: () => 'version + 1' })
+      .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
+      .execute();
+    if (result.affected !== 1) throw ERRORS.CONFLICT.err(`Resource "${id}" changed while it was being updated: reload it and try again`);
+    if (topics) await setTopics(m, id, topics);
+    const after = await snapshot(m, id);
+    await appendAudit(m, DB_SCHEMA, ctx.caller, ctx.requestId, { entityType: 'Resource', entityId: id, operation: 'UPDATE', before, after });
+    return after.resource;
+  });
+}
+
+export async function archiveResource(ctx: KnowledgeContext, id: string): Promise<ResourceEntity> {
+  assertWriter(ctx.caller, 'resources');
+  return writeTransaction(ctx.db, async (m) => {
+    const current = await lockResource(m, id);
+    assertCanWrite(ctx.caller, current.owner, `Resource "${id}"`);
+    if (current.archivedAt) throw ERRORS.CONFLICT.err(`Resource "${id}" was archived already`);
+    const before = await snapshot(m, id);
+    await m
+      .createQueryBuilder()
+      .update(ResourceEntity)
+      .set({ archivedAt: () => 'now()', version: () => 'version + 1' })
+      .where('id = :id', { id })
+      .execute();
+    const after = await snapshot(m, id);
+    await appendAudit(m, DB_SCHEMA, ctx.caller, ctx.requestId, { entityType: 'Resource', entityId: id, operation: 'UPDATE', before, after });
+    return after.resource;
+  });
+}
