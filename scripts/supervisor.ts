@@ -51,30 +51,31 @@ export class Supervisor {
     });
   }
 
+  /** Stops services in the reverse of start order: the gateway lets go of the subgraphs first. */
   async stopAll(): Promise<void> {
     this.stopping = true;
-    await Promise.all(
-      [...this.children.values()].map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            const kill = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-            child.once('exit', () => {
-              clearTimeout(kill);
-              resolve();
-            });
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
+    for (const child of [...this.children.values()].reverse()) await stopChild(child);
   }
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const kill = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }
 
 async function waitForHealth(url: string, timeoutMs: number, alive: () => boolean): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
-      const res = await fetch(url);
+      // No keep-alive: an idle connection from here would hold up the service's graceful stop.
+      const res = await fetch(url, { headers: { connection: 'close' } });
       if (res.ok) return;
     } catch {
       // not listening yet

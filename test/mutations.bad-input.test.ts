@@ -3,7 +3,7 @@
 import type { DataSource } from 'typeorm';
 import { errorCodes, tokenFor } from '@nsc-hub/shared/src/testing';
 import { startHub, type RunningHub } from './helpers/startHub';
-import { membershipState } from './helpers/membershipState';
+import { membershipState } from './helpers/schemaState';
 
 let hub: RunningHub;
 let db: DataSource;

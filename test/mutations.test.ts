@@ -4,7 +4,7 @@
 import type { DataSource } from 'typeorm';
 import { errorCodes, tokenFor } from '@nsc-hub/shared/src/testing';
 import { startHub, type RunningHub } from './helpers/startHub';
-import { auditSince, lastAuditId } from './helpers/membershipState';
+import { auditSince, lastAuditId } from './helpers/schemaState';
 
 let hub: RunningHub;
 let db: DataSource;

@@ -40,6 +40,8 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !config.mode.production,
+    // The process's own shutdown handler stops the server, in order with everything else.
+    stopOnTerminationSignals: false,
     // No "Did you mean …" field suggestions that would spell out the schema.
     hideSchemaDetailsFromClientErrors: config.mode.production,
     includeStacktraceInErrorResponses: config.mode.exposeInternals,

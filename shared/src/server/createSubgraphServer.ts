@@ -49,6 +49,8 @@ export function createSubgraphServer<TContext extends RequestContextBase>(option
   const apollo = new ApolloServer<TContext>({
     schema: buildSubgraphSchema({ typeDefs: parse(options.typeDefs), resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
     introspection: !config.mode.production,
+    // The process's own shutdown handler stops the server, in order with everything else.
+    stopOnTerminationSignals: false,
     // No "Did you mean …" field suggestions that would spell out the schema.
     hideSchemaDetailsFromClientErrors: config.mode.production,
     includeStacktraceInErrorResponses: config.mode.exposeInternals,

@@ -78,46 +78,51 @@ const insertRows = (m: EntityManager, table: string, columns: Record<string, str
 /** Inserts the sourced seed data; rows already there are left alone, so seeding twice changes nothing. */
 export async function seedKnowledge(dataSource: DataSource): Promise<SeedSummary> {
   const rows = buildSeedRows();
-  return dataSource.transaction(async (m) => ({
-    sources: await insertRows(m, 'sources', { id: 'text', url: 'text', title: 'text' }, rows.sources, 'ON CONFLICT (id) DO NOTHING'),
-    topics: await insertRows(m, 'topics', { id: 'text', name: 'text' }, rows.topics, 'ON CONFLICT DO NOTHING'),
-    resources: await insertRows(
-      m,
-      'resources',
-      {
-        id: 'text',
-        title: 'text',
-        title_local: 'text',
-        summary: 'text',
-        kind: 'text',
-        language: 'text',
-        languages: 'text[]',
-        summary_language: 'text',
-        url: 'text',
-        published_on: 'date',
-        published_year: 'integer',
-        publisher_type: 'text',
-        publisher_id: 'text',
-        publisher_name: 'text',
-        country_codes: 'text[]',
-        city_ids: 'text[]',
-        owner: 'text',
-        source_ids: 'text[]',
-      },
-      rows.resources,
-      'ON CONFLICT (id) DO NOTHING',
-    ),
-    resourceTopics: await insertRows(
-      m,
-      'resource_topics',
-      { resource_id: 'text', topic_id: 'text' },
-      rows.resourceTopics,
-      // Only for resources the seed itself just inserted or had inserted before, never re-adding a
-      // topic an editor has taken off since.
-      `WHERE NOT EXISTS (SELECT 1 FROM ${DB_SCHEMA}.resource_topics t WHERE t.resource_id = r.resource_id)
-       ON CONFLICT DO NOTHING`,
-    ),
-  }));
+  return dataSource.transaction(async (m) => {
+    // Topics are linked only to resources this run inserts: a topic an editor took off a seeded
+    // resource stays off.
+    const existing: { id: string }[] = await m.query(`SELECT id FROM ${DB_SCHEMA}.resources WHERE id = ANY($1)`, [
+      rows.resources.map((r) => r.id),
+    ]);
+    const isNew = (id: string) => !existing.some((e) => e.id === id);
+    return {
+      sources: await insertRows(m, 'sources', { id: 'text', url: 'text', title: 'text' }, rows.sources, 'ON CONFLICT (id) DO NOTHING'),
+      topics: await insertRows(m, 'topics', { id: 'text', name: 'text' }, rows.topics, 'ON CONFLICT DO NOTHING'),
+      resources: await insertRows(
+        m,
+        'resources',
+        {
+          id: 'text',
+          title: 'text',
+          title_local: 'text',
+          summary: 'text',
+          kind: 'text',
+          language: 'text',
+          languages: 'text[]',
+          summary_language: 'text',
+          url: 'text',
+          published_on: 'date',
+          published_year: 'integer',
+          publisher_type: 'text',
+          publisher_id: 'text',
+          publisher_name: 'text',
+          country_codes: 'text[]',
+          city_ids: 'text[]',
+          owner: 'text',
+          source_ids: 'text[]',
+        },
+        rows.resources.filter((r) => isNew(r.id)),
+        'ON CONFLICT (id) DO NOTHING',
+      ),
+      resourceTopics: await insertRows(
+        m,
+        'resource_topics',
+        { resource_id: 'text', topic_id: 'text' },
+        rows.resourceTopics.filter((l) => isNew(l.resource_id)),
+        'ON CONFLICT DO NOTHING',
+      ),
+    };
+  });
 }
 
 export async function isSeeded(dataSource: DataSource): Promise<boolean> {

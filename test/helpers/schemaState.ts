@@ -1,0 +1,46 @@
+import type { DataSource } from 'typeorm';
+
+/**
+ * Everything a subgraph stores in its schema, as one comparable value: if a failed mutation wrote
+ * anything at all (a row, a changed column, an audit entry), the snapshot differs.
+ */
+export async function schemaState(db: DataSource, schema: string): Promise<Record<string, string>> {
+  const tables: { table_name: string }[] = await db.query(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' AND table_name <> 'migrations' ORDER BY 1`,
+    [schema],
+  );
+  const state: Record<string, string> = {};
+  for (const { table_name: table } of tables) {
+    const [{ digest }] = await db.query(
+      `SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS digest FROM "${schema}"."${table}" t`,
+    );
+    state[table] = digest;
+  }
+  return state;
+}
+
+export const membershipState = (db: DataSource) => schemaState(db, 'membership');
+
+export interface AuditRow {
+  id: number;
+  actor_role: string;
+  actor_country: string | null;
+  entity_type: string;
+  entity_id: string;
+  operation: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** The audit rows written after `afterId`, oldest first. */
+export async function auditSince(db: DataSource, afterId: number, schema = 'membership'): Promise<AuditRow[]> {
+  return db.query(
+    `SELECT id::int, actor_role, actor_country, entity_type, entity_id, operation, before, after FROM "${schema}".audit_log WHERE id > $1 ORDER BY id`,
+    [afterId],
+  );
+}
+
+export async function lastAuditId(db: DataSource, schema = 'membership'): Promise<number> {
+  const [{ id }] = await db.query(`SELECT coalesce(max(id), 0)::int AS id FROM "${schema}".audit_log`);
+  return id;
+}
