@@ -8,11 +8,11 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import {
   callerForRequest,
-  createFormatError,
   createHttpServer,
   jsonErrorHandler,
   requestIdFrom,
   listen,
+  serverModeOptions,
   useRequestErrors,
   type Listening,
   type Logger,
@@ -39,13 +39,7 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: !config.mode.production,
-    // The process's own shutdown handler stops the server, in order with everything else.
-    stopOnTerminationSignals: false,
-    // No "Did you mean …" field suggestions that would spell out the schema.
-    hideSchemaDetailsFromClientErrors: config.mode.production,
-    includeStacktraceInErrorResponses: config.mode.exposeInternals,
-    formatError: createFormatError(config.mode),
+    ...serverModeOptions(config.mode),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       config.mode.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),

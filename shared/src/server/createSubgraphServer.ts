@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import type { Caller } from '../auth';
 import { ERRORS } from '../errors';
 import { REQUEST_ID_HEADER, SUBGRAPH_SECRET_HEADER, type SubgraphConfig } from '../config';
-import { createFormatError, useRequestErrors, type RequestContextBase } from './errorHandling';
+import { serverModeOptions, useRequestErrors, type RequestContextBase } from './errorHandling';
 import { createHttpServer, listen, type Listening } from './listen';
 import { callerForRequest, jsonErrorHandler, requestIdFrom } from './requestContext';
 
@@ -48,13 +48,7 @@ export function createSubgraphServer<TContext extends RequestContextBase>(option
   const httpServer = createHttpServer();
   const apollo = new ApolloServer<TContext>({
     schema: buildSubgraphSchema({ typeDefs: parse(options.typeDefs), resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
-    introspection: !config.mode.production,
-    // The process's own shutdown handler stops the server, in order with everything else.
-    stopOnTerminationSignals: false,
-    // No "Did you mean …" field suggestions that would spell out the schema.
-    hideSchemaDetailsFromClientErrors: config.mode.production,
-    includeStacktraceInErrorResponses: config.mode.exposeInternals,
-    formatError: createFormatError(config.mode),
+    ...serverModeOptions(config.mode),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Subgraphs are for the gateway, not browsers: no landing page in any mode.

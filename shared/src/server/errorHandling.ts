@@ -56,3 +56,19 @@ export function useRequestErrors<TContext extends RequestContextBase>(log: Logge
     },
   };
 }
+
+/**
+ * The Apollo Server settings every service of the hub shares: what a client may see depends on
+ * the mode, and the process (not Apollo) decides when to stop.
+ */
+export function serverModeOptions(mode: ServiceMode) {
+  return {
+    introspection: !mode.production,
+    // The process's own shutdown handler stops the server, in order with everything else.
+    stopOnTerminationSignals: false,
+    // No "Did you mean …" field suggestions that would spell out the schema.
+    hideSchemaDetailsFromClientErrors: mode.production,
+    includeStacktraceInErrorResponses: mode.exposeInternals,
+    formatError: createFormatError(mode),
+  };
+}
