@@ -59,7 +59,7 @@ export class CreateKnowledgeSchema1763900000000 implements MigrationInterface {
           setweight(to_tsvector(knowledge.text_search_config(coalesce(summary_language, language)), coalesce(summary, '')), 'B')
         ) STORED,
         CHECK ((publisher_type IS NULL) = (publisher_id IS NULL)),
-        CHECK (published_on IS NULL OR published_year = extract(year FROM published_on))
+        CHECK (published_on IS NULL OR (published_year IS NOT NULL AND published_year = extract(year FROM published_on)))
       );
       CREATE INDEX resources_listing ON knowledge.resources (sort_date DESC, id) WHERE archived_at IS NULL;
       CREATE INDEX resources_search ON knowledge.resources USING gin (search_vector);

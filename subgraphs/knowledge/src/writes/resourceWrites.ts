@@ -81,15 +81,26 @@ function resourceFields(input: CreateResourceInput | UpdateResourceInput): Resou
   if (input.url !== undefined) fields.url = url(input.url);
   if (input.publishedOn !== undefined) fields.publishedOn = input.publishedOn;
   if (input.publishedYear !== undefined) fields.publishedYear = optionalInt(input.publishedYear, 'input.publishedYear', 1900, 2200);
-  if (fields.publishedOn && fields.publishedYear === undefined) fields.publishedYear = Number(fields.publishedOn.slice(0, 4));
-  if (fields.publishedOn && fields.publishedYear !== null && fields.publishedYear !== undefined && Number(fields.publishedOn.slice(0, 4)) !== fields.publishedYear) {
-    throw invalid('input.publishedYear', `must be the year of publishedOn (${fields.publishedOn.slice(0, 4)})`);
-  }
   if (input.audiences !== undefined) fields.audiences = [...new Set(input.audiences ?? [])] as AudienceValue[];
   Object.assign(fields, publisher(input.publisher));
   if (input.publisherName !== undefined) fields.publisherName = optionalText(input.publisherName, 'input.publisherName');
   if (input.cityIds !== undefined) fields.cityIds = list(input.cityIds ?? [], 'input.cityIds', CITY_ID, 'a city id such as dk-aarhus');
   return fields;
+}
+
+/**
+ * The publication year follows the date: given a date, the year is the date's (or must equal it);
+ * `current` is the stored resource on update, so a year sent alone is checked against its date.
+ */
+function withPublicationYear(fields: ResourceFields, current?: Pick<ResourceEntity, 'publishedOn' | 'publishedYear'>): ResourceFields {
+  const on = fields.publishedOn !== undefined ? fields.publishedOn : (current?.publishedOn ?? null);
+  if (!on) return fields;
+  const dateYear = Number(on.slice(0, 4));
+  const year = fields.publishedYear !== undefined ? fields.publishedYear : current?.publishedYear;
+  if (year !== null && year !== undefined && year !== dateYear) {
+    throw invalid('input.publishedYear', `must be the year of publishedOn (${dateYear})`);
+  }
+  return year === dateYear && fields.publishedYear === undefined ? fields : { ...fields, publishedYear: dateYear };
 }
 
 async function topicIds(m: EntityManager, ids: readonly string[] | null | undefined): Promise<string[] | undefined> {
@@ -120,7 +131,7 @@ async function lockResource(m: EntityManager, id: string): Promise<ResourceEntit
 
 export async function createResource(ctx: KnowledgeContext, input: CreateResourceInput): Promise<ResourceEntity> {
   assertWriter(ctx.caller, 'resources');
-  const fields = resourceFields(input);
+  const fields = withPublicationYear(resourceFields(input));
   const country = input.country ? countryCode(input.country, 'input.country') : null;
   const owner = country ?? SECRETARIAT;
   const id = input.id?.trim() || slugify(fields.title ?? '').slice(0, 80).replace(/-+$/, '');
@@ -158,13 +169,14 @@ export async function updateResource(ctx: KnowledgeContext, id: string, input: U
         currentVersion: current.version,
       });
     }
+    const changes = withPublicationYear(fields, current);
     const topics = await topicIds(m, input.topics);
     const before = await snapshot(m, id);
     // The version check is part of the UPDATE itself, so a concurrent writer can never be overwritten.
     const result = await m
       .createQueryBuilder()
       .update(ResourceEntity)
-      .set({ ...fields, version: () => 'version + 1' })
+      .set({ ...changes, version: () => 'version + 1' })
       .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
       .execute();
     if (result.affected !== 1) throw ERRORS.CONFLICT.err(`Resource "${id}" changed while it was being updated: reload it and try again`);
