@@ -62,12 +62,16 @@ async function interrupt(hub: Hub): Promise<number | null> {
   return exited;
 }
 
+/**
+ * Live processes of the group. An exited child whose zombie entry the container's init has not
+ * reaped yet (state Z) is dead, not left behind, so it does not count.
+ */
 function processesInGroup(pgid: number): string[] {
-  const ps = execFileSync('ps', ['-eo', 'pid=,pgid=,args='], { encoding: 'utf8' });
+  const ps = execFileSync('ps', ['-eo', 'pid=,pgid=,stat=,args='], { encoding: 'utf8' });
   return ps
     .split('\n')
     .map((line) => line.trim().split(/\s+/))
-    .filter(([pid, group]) => Number(group) === pgid && Number(pid) !== process.pid)
+    .filter(([pid, group, stat]) => Number(group) === pgid && Number(pid) !== process.pid && !stat?.startsWith('Z'))
     .map((cols) => cols.join(' '));
 }
 
