@@ -341,3 +341,21 @@ test('a resource with a publication date always has that date\'s year', async ()
   );
   expect(updated.data?.updateResource).toEqual({ publishedOn: '2020-05-01', publishedYear: 2020 });
 });
+
+test('dates outside 1900–2200 are BAD_USER_INPUT; moving the date to another year moves the year', async () => {
+  const admin = await tokenFor('admin');
+  const before = await schemaState(db, SCHEMA);
+  const old = await hub.query(`mutation { createResource(input: { title: "Too old", kind: REPORT, languages: ["en"], publishedOn: "1850-05-01" }) { id } }`, {}, admin);
+  expect(errorCodes(old)).toEqual(['BAD_USER_INPUT']);
+  expect(old.errors?.[0].message).toMatch(/publishedOn/);
+  expect(await schemaState(db, SCHEMA)).toEqual(before);
+
+  const created = await hub.query(`mutation { createResource(input: { title: "Moved report", kind: REPORT, languages: ["en"], publishedOn: "2015-03-01" }) { id } }`, {}, admin);
+  const moved = await hub.query(
+    `mutation ($id: ID!) { updateResource(id: $id, input: { publishedOn: "2020-05-01", summary: "Nyt resumé på dansk." }, expectedVersion: 1) { publishedOn publishedYear } }`,
+    { id: created.data?.createResource.id },
+    admin,
+  );
+  expect(moved.errors).toBeUndefined();
+  expect(moved.data?.updateResource).toEqual({ publishedOn: '2020-05-01', publishedYear: 2020 });
+});

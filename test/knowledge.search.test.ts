@@ -166,3 +166,29 @@ test.each([
   const [{ count }] = await db.query('SELECT count(*)::int AS count FROM knowledge.resources');
   expect(count).toBe(48 + FIXTURES.length);
 });
+
+test('highlights escape the text itself, so only the <mark> tags are markup', async () => {
+  await db.query(
+    `INSERT INTO knowledge.resources (id, title, summary, kind, language, languages, owner)
+     VALUES ('fx-markup', 'Safeguarding <img src=x onerror=alert(1)> & schools', 'About safeguarding.', 'GUIDELINE', 'en', '{en}', 'SECRETARIAT')`,
+  );
+  try {
+    const { hits } = await search({ query: 'safeguarding', language: 'en' });
+    const hit = hits.find((h) => h.node.id === 'fx-markup');
+    expect(hit?.highlight).toContain('<mark>Safeguarding</mark> &lt;img src=x onerror=alert(1)&gt; &amp; schools');
+    expect(hit?.highlight?.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
+  } finally {
+    await db.query(`DELETE FROM knowledge.resources WHERE id = 'fx-markup'`);
+  }
+});
+
+test.each([
+  ['a list cursor with a date that is not one', 'resources', ['not-a-date', 'x']],
+  ['a search cursor with an impossible rank', 'searchResources', [1e39, 'x']],
+])('%s is BAD_USER_INPUT, not a database error', async (_label, field, key) => {
+  const after = Buffer.from(JSON.stringify(key)).toString('base64url');
+  const query =
+    field === 'resources' ? `query ($after: String) { resources(after: $after) { totalCount } }` : `query ($after: String) { searchResources(query: "exit", after: $after) { totalCount } }`;
+  const res = await hub.query(query, { after });
+  expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+});

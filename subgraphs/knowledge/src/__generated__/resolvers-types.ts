@@ -247,7 +247,7 @@ export type ResourceFilter = {
   kind?: InputMaybe<ResourceKind>;
   /** Resources published in this language (any of their languages). */
   language?: InputMaybe<Scalars['String']['input']>;
-  /** Published in or after this date's year when only the year is known. */
+  /** Published on or after this date; a resource known only by its year counts as published on 1 January of that year. */
   publishedFrom?: InputMaybe<Scalars['Date']['input']>;
   publishedTo?: InputMaybe<Scalars['Date']['input']>;
   /** Publisher id (a forum, network or city id). */
@@ -276,7 +276,7 @@ export type ResourceSearchConnection = {
 export type ResourceSearchEdge = {
   __typename?: 'ResourceSearchEdge';
   cursor: Scalars['String']['output'];
-  /** Title and summary with the matched words between `<mark>` and `</mark>` (text is not HTML-escaped). */
+  /** Title and summary with the matched words between `<mark>` and `</mark>`; the text itself is HTML-escaped, so the string is safe to render as HTML. */
   highlight: Maybe<Scalars['String']['output']>;
   node: Resource;
   /** Relevance: matches in the title count more than matches in the summary. */

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { decodeCursor, toConnection, type Connection } from '@nsc-hub/shared';
+import { decodeCursor, invalid, toConnection, type Connection } from '@nsc-hub/shared';
 import { ResourceEntity } from '../entities/ResourceEntity';
 import type { ResourceFilter } from '../__generated__/resolvers-types';
 import { SqlParams } from './sqlParams';
@@ -10,7 +10,16 @@ export const resourceSortKey = (r: Pick<ResourceEntity, 'sortDate' | 'id'>) => [
 
 export type ResourceCursor = readonly [string, string];
 
-export const decodeResourceCursor = (after: string | null | undefined) => decodeCursor(after, ['string', 'string']) as ResourceCursor | null;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A cursor this list handed out: (sort date, id), the date a real one, so SQL never sees a bad date. */
+export function decodeResourceCursor(after: string | null | undefined): ResourceCursor | null {
+  const cursor = decodeCursor(after, ['string', 'string']) as ResourceCursor | null;
+  if (cursor && (!ISO_DATE.test(cursor[0]) || Number.isNaN(Date.parse(cursor[0])) || new Date(cursor[0]).toISOString().slice(0, 10) !== cursor[0])) {
+    throw invalid('after', 'is not a cursor this list handed out');
+  }
+  return cursor;
+}
 
 /** `(sort_date, id)` after the cursor in newest-first order, on alias `r`. */
 export function afterCursor(cursor: ResourceCursor, p: SqlParams): string {

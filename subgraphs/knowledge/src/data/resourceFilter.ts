@@ -36,6 +36,9 @@ export function resourceConditions(filter: ResourceFilter | null | undefined, p:
   if (filter.country) where.push(`${p.add(countryCode(filter.country, 'filter.country'))} = ANY(r.country_codes)`);
   if (filter.city) where.push(`${p.add(filter.city)} = ANY(r.city_ids)`);
   if (filter.publisher) where.push(`r.publisher_id = ${p.add(filter.publisher)}`);
+  for (const [field, date] of [['filter.publishedFrom', filter.publishedFrom], ['filter.publishedTo', filter.publishedTo]] as const) {
+    if (date && date < '0001-01-01') throw invalid(field, 'must be a date from year 1 on');
+  }
   if (filter.publishedFrom && filter.publishedTo && filter.publishedFrom > filter.publishedTo) {
     throw invalid('filter.publishedTo', 'must not be before publishedFrom');
   }

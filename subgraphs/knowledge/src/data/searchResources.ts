@@ -23,6 +23,8 @@ export interface SearchConnection {
 const MAX_QUERY_LENGTH = 200;
 const HEADLINE = `'StartSel=<mark>, StopSel=</mark>, MinWords=10, MaxWords=30, MaxFragments=2, FragmentDelimiter=" … "'`;
 const config = (language: string) => `${DB_SCHEMA}.text_search_config(${language})`;
+/** Text escaped for HTML before the <mark> tags go in, so the highlight is safe to render as HTML. */
+const escaped = (sql: string) => `replace(replace(replace(${sql}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
 
 /**
  * Full-text search over title and summary. The user's words go through websearch_to_tsquery,
@@ -40,6 +42,8 @@ export async function searchResources(
   if (!text) throw invalid('query', 'must contain at least one word');
   if (text.length > MAX_QUERY_LENGTH) throw invalid('query', `must be at most ${MAX_QUERY_LENGTH} characters`);
   const cursor = decodeCursor(args.after, ['number', 'string']) as [number, string] | null;
+  // Ranks are non-negative float4 values; anything else was not handed out by this list.
+  if (cursor && !(cursor[0] >= 0 && cursor[0] <= 3.4e38)) throw invalid('after', 'is not a cursor this list handed out');
 
   const p = new SqlParams();
   const q = p.add(text);
@@ -56,8 +60,8 @@ export async function searchResources(
     db,
     `WITH m AS (${matches})
      SELECT m.id, m.rank,
-            ts_headline(${config('m.language')}, concat_ws(' — ', m.title, m.title_local), m.query, ${HEADLINE})
-              || coalesce(' — ' || ts_headline(${config('coalesce(m.summary_language, m.language)')}, m.summary, m.query, ${HEADLINE}), '') AS highlight
+            ts_headline(${config('m.language')}, ${escaped("concat_ws(' — ', m.title, m.title_local)")}, m.query, ${HEADLINE})
+              || coalesce(' — ' || ts_headline(${config('coalesce(m.summary_language, m.language)')}, ${escaped('m.summary')}, m.query, ${HEADLINE}), '') AS highlight
        FROM m ${keyset}
       ORDER BY m.rank DESC, m.id
       LIMIT ${p.add(args.first + 1)}`,

@@ -22,13 +22,15 @@ import { languageTag } from '../data/resourceFilter';
 const MAX_TITLE = 300;
 const MAX_SUMMARY = 5000;
 const MAX_LIST = 20;
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2200;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const CITY_ID = /^[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*$/;
 
 type ResourceFields = Partial<
   Pick<
     ResourceEntity,
-    'title' | 'titleLocal' | 'summary' | 'kind' | 'language' | 'languages' | 'url' | 'publishedOn' | 'publishedYear' | 'audiences' | 'publisherType' | 'publisherId' | 'publisherName' | 'cityIds'
+    'title' | 'titleLocal' | 'summary' | 'summaryLanguage' | 'kind' | 'language' | 'languages' | 'url' | 'publishedOn' | 'publishedYear' | 'audiences' | 'publisherType' | 'publisherId' | 'publisherName' | 'cityIds'
   >
 >;
 
@@ -70,7 +72,11 @@ function resourceFields(input: CreateResourceInput | UpdateResourceInput): Resou
   const fields: ResourceFields = {};
   if (input.title !== undefined) fields.title = requiredText(input.title, 'input.title', MAX_TITLE);
   if (input.titleLocal !== undefined) fields.titleLocal = optionalText(input.titleLocal, 'input.titleLocal', MAX_TITLE);
-  if (input.summary !== undefined) fields.summary = optionalText(input.summary, 'input.summary', MAX_SUMMARY);
+  if (input.summary !== undefined) {
+    fields.summary = optionalText(input.summary, 'input.summary', MAX_SUMMARY);
+    // A summary an editor writes is in the resource's language (only the seed's are English paraphrases).
+    fields.summaryLanguage = null;
+  }
   if (input.kind !== undefined && input.kind !== null) fields.kind = input.kind;
   if (input.kind === null) throw invalid('input.kind', 'is required');
   if (input.languages !== undefined) {
@@ -80,7 +86,7 @@ function resourceFields(input: CreateResourceInput | UpdateResourceInput): Resou
   }
   if (input.url !== undefined) fields.url = url(input.url);
   if (input.publishedOn !== undefined) fields.publishedOn = input.publishedOn;
-  if (input.publishedYear !== undefined) fields.publishedYear = optionalInt(input.publishedYear, 'input.publishedYear', 1900, 2200);
+  if (input.publishedYear !== undefined) fields.publishedYear = optionalInt(input.publishedYear, 'input.publishedYear', MIN_YEAR, MAX_YEAR);
   if (input.audiences !== undefined) fields.audiences = [...new Set(input.audiences ?? [])] as AudienceValue[];
   Object.assign(fields, publisher(input.publisher));
   if (input.publisherName !== undefined) fields.publisherName = optionalText(input.publisherName, 'input.publisherName');
@@ -96,7 +102,9 @@ function withPublicationYear(fields: ResourceFields, current?: Pick<ResourceEnti
   const on = fields.publishedOn !== undefined ? fields.publishedOn : (current?.publishedOn ?? null);
   if (!on) return fields;
   const dateYear = Number(on.slice(0, 4));
-  const year = fields.publishedYear !== undefined ? fields.publishedYear : current?.publishedYear;
+  if (dateYear < MIN_YEAR || dateYear > MAX_YEAR) throw invalid('input.publishedOn', `must be a date from ${MIN_YEAR} to ${MAX_YEAR}`);
+  // A new date brings its own year; the stored year only counts when the date stays as it was.
+  const year = fields.publishedYear !== undefined ? fields.publishedYear : fields.publishedOn !== undefined ? undefined : current?.publishedYear;
   if (year !== null && year !== undefined && year !== dateYear) {
     throw invalid('input.publishedYear', `must be the year of publishedOn (${dateYear})`);
   }
