@@ -4,28 +4,17 @@
 import type { DataSource } from 'typeorm';
 import { errorCodes, tokenFor } from '@nsc-hub/shared/src/testing';
 import { startHub, type RunningHub } from './helpers/startHub';
+import { CALLERS, callerTokens, type CallerName } from './helpers/writeChecks';
 import { auditSince, lastAuditId, membershipState } from './helpers/schemaState';
 
 let hub: RunningHub;
 let db: DataSource;
-const tokens: Record<string, string | undefined> = {};
-
-const CALLERS = [
-  { caller: 'anonymous', refusal: 'UNAUTHENTICATED' },
-  { caller: 'member', refusal: 'FORBIDDEN' },
-  { caller: 'editor of DK', refusal: null },
-  { caller: 'editor of NO', refusal: 'FORBIDDEN' },
-  { caller: 'admin', refusal: null },
-] as const;
+let tokens: Record<CallerName, string | undefined>;
 
 beforeAll(async () => {
   hub = await startHub();
   db = hub.subgraphs.membership.dataSource;
-  tokens.anonymous = undefined;
-  tokens.member = await tokenFor('member');
-  tokens['editor of DK'] = await tokenFor('editor', 'DK');
-  tokens['editor of NO'] = await tokenFor('editor', 'NO');
-  tokens.admin = await tokenFor('admin');
+  tokens = await callerTokens();
   await db.query(
     `INSERT INTO membership.contact_persons (city_id, name, email, phone) VALUES ('dk-copenhagen', 'Matrix Contact', 'matrix@example.org', '+45 12 34 56 78')`,
   );

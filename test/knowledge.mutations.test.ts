@@ -8,6 +8,7 @@
 import type { DataSource } from 'typeorm';
 import { errorCodes, tokenFor } from '@nsc-hub/shared/src/testing';
 import { startHub, type RunningHub } from './helpers/startHub';
+import { CALLERS, callerTokens, expectRefusedWritingNothing, type BadInputCase, type CallerName } from './helpers/writeChecks';
 import { auditSince, lastAuditId, schemaState } from './helpers/schemaState';
 
 const SCHEMA = 'knowledge';
@@ -15,15 +16,7 @@ const SCHEMA = 'knowledge';
 let hub: RunningHub;
 let db: DataSource;
 let editor: string;
-const tokens: Record<string, string | undefined> = {};
-
-const CALLERS = [
-  { caller: 'anonymous', refusal: 'UNAUTHENTICATED' },
-  { caller: 'member', refusal: 'FORBIDDEN' },
-  { caller: 'editor of DK', refusal: null },
-  { caller: 'editor of NO', refusal: 'FORBIDDEN' },
-  { caller: 'admin', refusal: null },
-] as const;
+let tokens: Record<CallerName, string | undefined>;
 
 /** A Danish resource that is already archived, for the "archive twice" case. */
 const ARCHIVED_DK = 'fx-archived-dk-resource';
@@ -33,11 +26,7 @@ const DATED_DK = 'fx-dated-dk-resource';
 beforeAll(async () => {
   hub = await startHub();
   db = hub.subgraphs.knowledge.dataSource;
-  tokens.anonymous = undefined;
-  tokens.member = await tokenFor('member');
-  tokens['editor of DK'] = await tokenFor('editor', 'DK');
-  tokens['editor of NO'] = await tokenFor('editor', 'NO');
-  tokens.admin = await tokenFor('admin');
+  tokens = await callerTokens();
   editor = tokens['editor of DK'] as string;
   await db.query(
     `INSERT INTO knowledge.resources (id, title, kind, language, languages, owner, country_codes, archived_at)
@@ -145,15 +134,6 @@ describe('who may write resources', () => {
 });
 
 describe('bad input', () => {
-  interface Case {
-    name: string;
-    query: string;
-    variables: () => Record<string, unknown>;
-    code: string;
-    /** Words the message must contain, so the client learns what is wrong. */
-    says?: RegExp;
-  }
-
   const CREATE = `mutation ($input: CreateResourceInput!) { createResource(input: $input) { id } }`;
   const UPDATE = `mutation ($id: ID!, $input: UpdateResourceInput!, $v: Int!) { updateResource(id: $id, input: $input, expectedVersion: $v) { id } }`;
   const ARCHIVE = `mutation ($id: ID!) { archiveResource(id: $id) { id } }`;
@@ -162,7 +142,7 @@ describe('bad input', () => {
   /** A seeded Danish resource at version 1 that no test changes. */
   const SEEDED_DK = 'dk-action-plan-2016';
 
-  const CASES: Case[] = [
+  const CASES: BadInputCase[] = [
     // createResource
     { name: 'createResource without a title', query: CREATE, variables: () => ({ input: { kind: 'TOOLKIT', languages: ['da'], country: 'DK' } }), code: 'BAD_USER_INPUT', says: /title/ },
     { name: 'createResource with a blank title', query: CREATE, variables: () => valid({ title: '   ' }), code: 'BAD_USER_INPUT', says: /input\.title/ },
@@ -196,14 +176,7 @@ describe('bad input', () => {
     { name: 'archiveResource of an archived resource', query: ARCHIVE, variables: () => ({ id: ARCHIVED_DK }), code: 'CONFLICT', says: /archived already/ },
   ];
 
-  test.each(CASES)('$name → $code, nothing written', async ({ query, variables, code, says }) => {
-    const before = await state();
-    const res = await hub.query(query, variables(), editor);
-    expect(errorCodes(res)).toEqual([code]);
-    expect(res.data ?? null).toBeNull();
-    if (says) expect(res.errors?.[0].message).toMatch(says);
-    expect(await state()).toEqual(before);
-  });
+  test.each(CASES)('$name → $code, nothing written', (badInput) => expectRefusedWritingNothing(hub, state, badInput, editor));
 });
 
 describe('a resource from creation to archive', () => {

@@ -3,6 +3,7 @@
 import type { DataSource } from 'typeorm';
 import { errorCodes, tokenFor } from '@nsc-hub/shared/src/testing';
 import { startHub, type RunningHub } from './helpers/startHub';
+import { expectRefusedWritingNothing, type BadInputCase } from './helpers/writeChecks';
 import { membershipState } from './helpers/schemaState';
 
 let hub: RunningHub;
@@ -24,22 +25,13 @@ beforeAll(async () => {
 });
 afterAll(() => hub?.stop());
 
-interface Case {
-  name: string;
-  query: string;
-  variables: () => Record<string, unknown>;
-  code: string;
-  /** Words the message must contain, so the client learns what is wrong. */
-  says?: RegExp;
-}
-
 const CREATE = `mutation ($input: CreateCityInput!) { createCity(input: $input) { id } }`;
 const UPDATE = `mutation ($id: ID!, $input: UpdateCityInput!, $v: Int!) { updateCity(id: $id, input: $input, expectedVersion: $v) { id } }`;
 const ADD_MEMBERSHIP = `mutation ($input: AddMembershipInput!) { addMembership(input: $input) { id } }`;
 const END_MEMBERSHIP = `mutation ($id: ID!, $until: Date!) { endMembership(id: $id, until: $until) { id } }`;
 const ADD_CONTACT = `mutation ($cityId: ID!, $input: ContactInput!) { addContact(cityId: $cityId, input: $input) { id } }`;
 
-const CASES: Case[] = [
+const CASES: BadInputCase[] = [
   // createCity
   { name: 'createCity without a name', query: CREATE, variables: () => ({ input: { country: 'DK' } }), code: 'BAD_USER_INPUT', says: /name/ },
   { name: 'createCity with a population that is not a number', query: CREATE, variables: () => ({ input: { name: 'X', country: 'DK', population: 'many' } }), code: 'BAD_USER_INPUT', says: /population/ },
@@ -79,14 +71,7 @@ const CASES: Case[] = [
   { name: 'addContact with control characters in the name', query: ADD_CONTACT, variables: () => ({ cityId: 'dk-aarhus', input: { name: 'A\u0000Person' } }), code: 'BAD_USER_INPUT', says: /control characters/ },
 ];
 
-test.each(CASES)('$name → $code, nothing written', async ({ query, variables, code, says }) => {
-  const before = await membershipState(db);
-  const res = await hub.query(query, variables(), editor);
-  expect(errorCodes(res)).toEqual([code]);
-  expect(res.data ?? null).toBeNull();
-  if (says) expect(res.errors?.[0].message).toMatch(says);
-  expect(await membershipState(db)).toEqual(before);
-});
+test.each(CASES)('$name → $code, nothing written', (badInput) => expectRefusedWritingNothing(hub, () => membershipState(db), badInput, editor));
 
 test('two concurrent updates with the same expectedVersion: exactly one succeeds, the other is a CONFLICT', async () => {
   const before = await membershipState(db);

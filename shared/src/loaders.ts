@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { ERRORS } from './errors';
 
 /**
  * A DataLoader for records by key: one query per batch, results in key order, null where a key
@@ -29,4 +30,22 @@ export function createGroupLoader<K extends string | number, V>(fetch: (keys: K[
 /** For list fields with arguments: the arguments become part of the key, compared by value. */
 export function createArgsLoader<K extends object, V>(batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V, string> {
   return new DataLoader<K, V, string>(async (keys) => batch(keys), { cacheKeyFn: (key) => JSON.stringify(key) });
+}
+
+/**
+ * Loads every key and drops the ones with no record (a dangling reference is not the client's
+ * problem); a failed load is an error, never a silently shorter list.
+ */
+export async function loadAll<V>(loader: DataLoader<string, V | null>, keys: readonly string[]): Promise<V[]> {
+  const rows = await loader.loadMany(keys);
+  const failure = rows.find((row): row is Error => row instanceof Error);
+  if (failure) throw failure;
+  return rows.filter((row): row is V => row !== null);
+}
+
+/** Loads a reference that the schema promises is there; its absence is a broken invariant, not input. */
+export async function loadRequired<V>(loader: DataLoader<string, V | null>, key: string, what: string): Promise<V> {
+  const row = await loader.load(key);
+  if (row === null) throw ERRORS.INTERNAL_SERVER_ERROR.err(`${what} "${key}" is missing`);
+  return row;
 }

@@ -1,3 +1,4 @@
+import { loadAll } from '@nsc-hub/shared';
 import type { ResourceResolvers } from '../__generated__/resolvers-types';
 import { cityRef, countryRef, publisherRef } from '../references';
 
@@ -8,10 +9,5 @@ export const Resource: ResourceResolvers = {
   cities: (resource) => resource.cityIds.map(cityRef),
   countries: (resource) => resource.countryCodes.map(countryRef),
   archived: (resource) => resource.archivedAt !== null,
-  sources: async (resource, _args, { loaders }) => {
-    const rows = await loaders.sourceById.loadMany(resource.sourceIds);
-    const failure = rows.find((row): row is Error => row instanceof Error);
-    if (failure) throw failure;
-    return rows.filter((row) => row !== null) as Exclude<(typeof rows)[number], Error | null>[];
-  },
+  sources: (resource, _args, { loaders }) => loadAll(loaders.sourceById, resource.sourceIds),
 };
