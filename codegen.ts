@@ -60,6 +60,23 @@ const config: CodegenConfig = {
       },
       '../context#KnowledgeContext',
     ),
+    ...subgraph(
+      'forums',
+      {
+        Forum: entity('Forum'),
+        WorkingGroup: entity('WorkingGroup'),
+        Event: entity('Event'),
+        Participation: entity('Participation'),
+        Source: entity('Source'),
+        EventConnection: '@nsc-hub/shared#Connection<EventEntity>',
+        EventEdge: '@nsc-hub/shared#Edge<EventEntity>',
+        City: '../references#CityReference',
+        Country: '../references#CountryReference',
+        Network: '../references#NetworkReference',
+        Resource: '../references#ResourceReference',
+      },
+      '../context#ForumsContext',
+    ),
   },
 };
 

@@ -35,17 +35,18 @@ runMain(async () => {
     const db = await opening;
     await prepareDatabases(db, SUBGRAPHS, 'if-empty', log);
     const subgraphHost = localAddress(getEnvStr(env, 'SUBGRAPH_HOST', '127.0.0.1'));
-    const gatewayEnv: NodeJS.ProcessEnv = { ...env };
+    const baseOf = (subgraph: (typeof SUBGRAPHS)[number]) =>
+      `http://${subgraphHost}:${getEnvNum(env, `${subgraph.name.toUpperCase()}_PORT`, subgraph.defaultPort)}`;
+    // Every service learns where every subgraph runs: the gateway, and subgraphs that ask others.
+    const urls = Object.fromEntries(SUBGRAPHS.map((s) => [`${s.name.toUpperCase()}_URL`, `${baseOf(s)}/graphql`]));
+    const gatewayEnv: NodeJS.ProcessEnv = { ...env, ...urls };
     for (const subgraph of SUBGRAPHS) {
-      const name = subgraph.name.toUpperCase();
-      const base = `http://${subgraphHost}:${getEnvNum(env, `${name}_PORT`, subgraph.defaultPort)}`;
       await supervisor.start({
         name: subgraph.name,
         entry: path.join(REPO_ROOT, 'subgraphs', subgraph.name, 'src', 'main.ts'),
-        env: { ...env, [`${name}_DATABASE_URL`]: db.urlFor(subgraph.name) },
-        healthUrl: `${base}/health`,
+        env: { ...env, ...urls, [`${subgraph.name.toUpperCase()}_DATABASE_URL`]: db.urlFor(subgraph.name) },
+        healthUrl: `${baseOf(subgraph)}/health`,
       });
-      gatewayEnv[`${name}_URL`] = `${base}/graphql`;
     }
     const gatewayPort = getEnvNum(env, 'GATEWAY_PORT', 4000);
     await supervisor.start({

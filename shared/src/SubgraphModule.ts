@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import type { SubgraphConfig } from './config';
+import type { SubgraphServerConfig } from './config';
 import type { SubgraphServer } from './server/createSubgraphServer';
 
 /**
@@ -14,6 +14,8 @@ export interface SubgraphModule {
   readonly schemaPath: string;
   /** The Postgres schema it owns. */
   readonly dbSchema: string;
+  /** Other subgraphs it asks directly (name → default port), e.g. to check that a referenced city exists. */
+  readonly peers?: Readonly<Record<string, number>>;
   createDatabase(url: string, options?: { poolSize?: number; logger?: Logger }): {
     dataSource: DataSource;
     queries: { readonly statements: number };
@@ -23,7 +25,7 @@ export interface SubgraphModule {
   isSeeded(dataSource: DataSource): Promise<boolean>;
   createServer(args: {
     dataSource: DataSource;
-    config: Pick<SubgraphConfig, 'name' | 'subgraphSecret' | 'jwt' | 'mode'>;
+    config: SubgraphServerConfig;
     log: Logger;
   }): SubgraphServer;
 }

@@ -37,14 +37,24 @@ export interface SubgraphConfig {
   readonly subgraphSecret: string;
   readonly jwt: JwtConfig;
   readonly mode: ServiceMode;
+  /** Where to reach the other subgraphs this one asks (by name), e.g. to check a reference exists. */
+  readonly peerUrls: Readonly<Record<string, string>>;
 }
+
+/** What a subgraph's server needs of its configuration: no host, port or database. */
+export type SubgraphServerConfig = Pick<SubgraphConfig, 'name' | 'subgraphSecret' | 'jwt' | 'mode' | 'peerUrls'>;
 
 /**
  * A subgraph's configuration: `<NAME>_PORT`, `<NAME>_DATABASE_URL` (else `DATABASE_URL`),
- * `SUBGRAPH_HOST` (loopback by default: only the gateway should reach a subgraph), `DB_POOL_SIZE`.
+ * `SUBGRAPH_HOST` (loopback by default: only the gateway should reach a subgraph), `DB_POOL_SIZE`,
+ * and `<PEER>_URL` for each subgraph it asks (`peers`: name → default port on this machine).
  */
-export function loadSubgraphConfig(name: string, defaultPort: number, env: Env = process.env): SubgraphConfig {
+export function loadSubgraphConfig(name: string, defaultPort: number, env: Env = process.env, peers: Readonly<Record<string, number>> = {}): SubgraphConfig {
   const prefix = name.toUpperCase();
+  const peerUrls: Record<string, string> = {};
+  for (const [peer, port] of Object.entries(peers)) {
+    peerUrls[peer] = new URL(getEnvStr(env, `${peer.toUpperCase()}_URL`, `http://127.0.0.1:${port}/graphql`)).toString();
+  }
   return {
     name,
     host: getEnvStr(env, 'SUBGRAPH_HOST', '127.0.0.1'),
@@ -54,6 +64,7 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env: Env =
     subgraphSecret: loadSubgraphSecret(env),
     jwt: loadJwtConfig(env),
     mode: loadServiceMode(env),
+    peerUrls,
   };
 }
 

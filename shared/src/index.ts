@@ -20,3 +20,5 @@ export * from './db/writeTransaction';
 export * from './server/requestContext';
 export * from './db/insertJsonRows';
 export * from './runSubgraph';
+export * from './db/SqlParams';
+export * from './server/PeerSubgraph';

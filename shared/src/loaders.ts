@@ -33,6 +33,20 @@ export function createArgsLoader<K extends object, V>(batch: (keys: readonly K[]
 }
 
 /**
+ * Keys of a paged list loader (`owner` plus page arguments), grouped by everything but the owner:
+ * each group is answered by one windowed statement, however many owners it holds.
+ */
+export function groupByPageArgs<K extends { readonly owner: string }>(keys: readonly K[]): K[][] {
+  const groups = new Map<string, K[]>();
+  for (const key of keys) {
+    const { owner: _owner, ...args } = key;
+    const id = JSON.stringify(args);
+    groups.set(id, [...(groups.get(id) ?? []), key]);
+  }
+  return [...groups.values()];
+}
+
+/**
  * Loads every key and drops the ones with no record (a dangling reference is not the client's
  * problem); a failed load is an error, never a silently shorter list.
  */

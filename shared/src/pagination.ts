@@ -34,6 +34,20 @@ export function decodeCursor(cursor: string | null | undefined, shape: readonly 
   return key as (string | number)[];
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A cursor of a list sorted by (date, id): the date must be a real calendar day, so a forged
+ * cursor is the client's error, never a failed SQL cast.
+ */
+export function decodeDateCursor(cursor: string | null | undefined): readonly [string, string] | null {
+  const key = decodeCursor(cursor, ['string', 'string']) as [string, string] | null;
+  if (key && (!ISO_DATE.test(key[0]) || Number.isNaN(Date.parse(key[0])) || new Date(key[0]).toISOString().slice(0, 10) !== key[0])) {
+    throw ERRORS.BAD_USER_INPUT.err('"after" is not a cursor this list handed out', { field: 'after' });
+  }
+  return key;
+}
+
 export interface Edge<T> {
   cursor: string;
   node: T;

@@ -10,7 +10,7 @@ import type { SubgraphModule } from './SubgraphModule';
 export function runSubgraph(subgraph: SubgraphModule): void {
   runMain(async () => {
     const log = createLogger(subgraph.name);
-    const config = loadSubgraphConfig(subgraph.name, subgraph.defaultPort);
+    const config = loadSubgraphConfig(subgraph.name, subgraph.defaultPort, process.env, subgraph.peers);
     if (!config.databaseUrl) {
       const name = subgraph.name.toUpperCase();
       throw new Error(`Set ${name}_DATABASE_URL or DATABASE_URL (or run the whole hub with \`npm start\`, which provides one)`);

@@ -34,7 +34,17 @@ describe('loadSubgraphConfig', () => {
       subgraphSecret: DEVELOPMENT_SUBGRAPH_SECRET,
       jwt: { secret: DEVELOPMENT_JWT_SECRET, issuer: 'nsc-hub', audience: 'nsc-hub' },
       mode: { production: false, exposeInternals: true },
+      peerUrls: {},
     });
+  });
+
+  it('finds the subgraphs it asks at <PEER>_URL, else on their default port on this machine', () => {
+    const peers = { membership: 4001, knowledge: 4002 };
+    expect(loadSubgraphConfig('forums', 4003, { MEMBERSHIP_URL: 'http://members.internal:8080/graphql' }, peers).peerUrls).toEqual({
+      membership: 'http://members.internal:8080/graphql',
+      knowledge: 'http://127.0.0.1:4002/graphql',
+    });
+    expect(() => loadSubgraphConfig('forums', 4003, { KNOWLEDGE_URL: 'not a url' }, peers)).toThrow();
   });
 
   it('reads the port from <NAME>_PORT and ignores other subgraphs\' ports', () => {

@@ -30,7 +30,11 @@ export async function startHub(
   const mode = options.mode ?? TEST_MODE;
   const running: Record<string, RunningSubgraph> = {};
   try {
-    for (const module of options.subgraphs ?? SUBGRAPHS) running[module.name] = await startSubgraph(module, { mode });
+    // In start order, so a subgraph that asks others (forums asks membership and knowledge) learns their URLs.
+    for (const module of options.subgraphs ?? SUBGRAPHS) {
+      const peerUrls = Object.fromEntries(Object.keys(module.peers ?? {}).flatMap((peer) => (running[peer] ? [[peer, running[peer].url]] : [])));
+      running[module.name] = await startSubgraph(module, { mode, peerUrls });
+    }
   } catch (error) {
     await Promise.all(Object.values(running).map((s) => s.stop()));
     throw error;

@@ -10,13 +10,13 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Logger } from 'pino';
 import type { Caller } from '../auth';
 import { ERRORS } from '../errors';
-import { REQUEST_ID_HEADER, SUBGRAPH_SECRET_HEADER, type SubgraphConfig } from '../config';
+import { REQUEST_ID_HEADER, SUBGRAPH_SECRET_HEADER, type SubgraphServerConfig } from '../config';
 import { serverModeOptions, useRequestErrors, type RequestContextBase } from './errorHandling';
 import { createHttpServer, listen, type Listening } from './listen';
 import { callerForRequest, jsonErrorHandler, requestIdFrom } from './requestContext';
 
 export interface SubgraphServerOptions<TContext extends RequestContextBase> {
-  readonly config: Pick<SubgraphConfig, 'name' | 'subgraphSecret' | 'jwt' | 'mode'>;
+  readonly config: SubgraphServerConfig;
   readonly typeDefs: string;
   readonly resolvers: GraphQLResolverMap<TContext>;
   /** Builds the per-request context (DataLoaders are created here, once per request). */

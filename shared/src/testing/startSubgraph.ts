@@ -16,9 +16,10 @@ export interface RunningSubgraph {
 
 /**
  * A subgraph as it runs for real: its own fresh database on the test PostgreSQL, its migrations,
- * its seed data (unless `seed: false`), and its HTTP server on an ephemeral port.
+ * its seed data (unless `seed: false`), and its HTTP server on an ephemeral port. `peerUrls` says
+ * where the subgraphs it asks run.
  */
-export async function startSubgraph(module: SubgraphModule, options: { seed?: boolean; mode?: ServiceMode; database?: TestDatabase } = {}): Promise<RunningSubgraph> {
+export async function startSubgraph(module: SubgraphModule, options: { seed?: boolean; mode?: ServiceMode; database?: TestDatabase; peerUrls?: Readonly<Record<string, string>> } = {}): Promise<RunningSubgraph> {
   const database = options.database ?? (await createTestDatabase(module.name));
   const { dataSource, queries } = module.createDatabase(database.url, { poolSize: 4 });
   await dataSource.initialize();
@@ -26,7 +27,7 @@ export async function startSubgraph(module: SubgraphModule, options: { seed?: bo
   if (options.seed !== false) await module.seed(dataSource);
   const server = module.createServer({
     dataSource,
-    config: { name: module.name, subgraphSecret: TEST_SUBGRAPH_SECRET, jwt: TEST_JWT, mode: options.mode ?? TEST_MODE },
+    config: { name: module.name, subgraphSecret: TEST_SUBGRAPH_SECRET, jwt: TEST_JWT, mode: options.mode ?? TEST_MODE, peerUrls: options.peerUrls ?? {} },
     log: pino({ level: 'silent' }),
   });
   const listening = await server.start(0, '127.0.0.1');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { createSubgraphServer, type Logger, type SubgraphConfig, type SubgraphServer } from '@nsc-hub/shared';
+import { createSubgraphServer, type Logger, type SubgraphServerConfig, type SubgraphServer } from '@nsc-hub/shared';
 import type { KnowledgeContext } from './context';
 import { createLoaders } from './loaders';
 import { resolvers } from './resolvers';
@@ -12,7 +12,7 @@ export const SCHEMA_PATH = path.resolve(__dirname, '..', 'schema.graphql');
 /** The knowledge subgraph without env or listening: main.ts and the tests supply both. */
 export function createKnowledgeServer(args: {
   dataSource: DataSource;
-  config: Pick<SubgraphConfig, 'name' | 'subgraphSecret' | 'jwt' | 'mode'>;
+  config: SubgraphServerConfig;
   log: Logger;
 }): SubgraphServer {
   const { dataSource, config, log } = args;

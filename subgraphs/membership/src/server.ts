@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { createSubgraphServer, type Logger, type SubgraphConfig, type SubgraphServer } from '@nsc-hub/shared';
+import { createSubgraphServer, type Logger, type SubgraphServerConfig, type SubgraphServer } from '@nsc-hub/shared';
 import type { MembershipContext } from './context';
 import { createLoaders } from './loaders';
 import { resolvers } from './resolvers';
@@ -11,7 +11,7 @@ export const SCHEMA_PATH = path.resolve(__dirname, '..', 'schema.graphql');
 
 export interface MembershipServerOptions {
   readonly dataSource: DataSource;
-  readonly config: Pick<SubgraphConfig, 'name' | 'subgraphSecret' | 'jwt' | 'mode'>;
+  readonly config: SubgraphServerConfig;
   readonly log: Logger;
 }
 

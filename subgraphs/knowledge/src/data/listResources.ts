@@ -1,8 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { decodeCursor, invalid, toConnection, type Connection } from '@nsc-hub/shared';
+import { SqlParams, decodeDateCursor, toConnection, type Connection } from '@nsc-hub/shared';
 import { ResourceEntity } from '../entities/ResourceEntity';
 import type { ResourceFilter } from '../__generated__/resolvers-types';
-import { SqlParams } from './sqlParams';
 import { resourceConditions } from './resourceFilter';
 
 /** Newest first; undated resources last; ties by id. The cursor is the last row's (sort date, id). */
@@ -10,16 +9,8 @@ export const resourceSortKey = (r: Pick<ResourceEntity, 'sortDate' | 'id'>) => [
 
 export type ResourceCursor = readonly [string, string];
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** A cursor this list handed out: (sort date, id), the date a real one, so SQL never sees a bad date. */
-export function decodeResourceCursor(after: string | null | undefined): ResourceCursor | null {
-  const cursor = decodeCursor(after, ['string', 'string']) as ResourceCursor | null;
-  if (cursor && (!ISO_DATE.test(cursor[0]) || Number.isNaN(Date.parse(cursor[0])) || new Date(cursor[0]).toISOString().slice(0, 10) !== cursor[0])) {
-    throw invalid('after', 'is not a cursor this list handed out');
-  }
-  return cursor;
-}
+export const decodeResourceCursor = (after: string | null | undefined): ResourceCursor | null => decodeDateCursor(after);
 
 /** `(sort_date, id)` after the cursor in newest-first order, on alias `r`. */
 export function afterCursor(cursor: ResourceCursor, p: SqlParams): string {

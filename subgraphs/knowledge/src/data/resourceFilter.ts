@@ -1,7 +1,6 @@
-import { countryCode, invalid } from '@nsc-hub/shared';
+import { countryCode, invalid, type SqlParams } from '@nsc-hub/shared';
 import type { ResourceFilter } from '../__generated__/resolvers-types';
 import { DB_SCHEMA } from '../dbSchema';
-import type { SqlParams } from './sqlParams';
 
 /** The sentinel sort date of resources with no known publication date (they sort last). */
 export const UNDATED = '0001-01-01';

@@ -1,10 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { decodeCursor, encodeCursor, invalid } from '@nsc-hub/shared';
+import { SqlParams, decodeCursor, encodeCursor, invalid } from '@nsc-hub/shared';
 import type { ResourceEntity } from '../entities/ResourceEntity';
 import type { ResourceFilter } from '../__generated__/resolvers-types';
 import type { Loaders } from '../loaders';
 import { DB_SCHEMA } from '../dbSchema';
-import { SqlParams } from './sqlParams';
 import { languageTag, resourceConditions } from './resourceFilter';
 
 export interface SearchEdge {

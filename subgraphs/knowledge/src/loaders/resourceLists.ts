@@ -1,9 +1,8 @@
 import type { DataSource } from 'typeorm';
 import DataLoader from 'dataloader';
-import { createArgsLoader, toConnection, type Connection } from '@nsc-hub/shared';
+import { SqlParams, createArgsLoader, groupByPageArgs, toConnection, type Connection } from '@nsc-hub/shared';
 import type { ResourceEntity } from '../entities/ResourceEntity';
 import { DB_SCHEMA } from '../dbSchema';
-import { SqlParams } from '../data/sqlParams';
 import { afterCursor, resourceSortKey, type ResourceCursor } from '../data/listResources';
 
 /** How the resources of one owner key are found: a FROM clause and the key expression (alias `r`). */
@@ -45,13 +44,8 @@ export function createResourceListLoader(db: DataSource, spec: ListSpec, resourc
   });
 
   return createArgsLoader<ListKey, Connection<ResourceEntity>>(async (keys) => {
-    const groups = new Map<string, ListKey[]>();
-    for (const key of keys) {
-      const args = JSON.stringify([key.first, key.after]);
-      groups.set(args, [...(groups.get(args) ?? []), key]);
-    }
     const pages = new Map<ListKey, string[]>();
-    for (const group of groups.values()) {
+    for (const group of groupByPageArgs(keys)) {
       const { first, after } = group[0];
       const p = new SqlParams();
       const where = ['r.archived_at IS NULL', `${spec.key} = ANY(${p.add(group.map((k) => k.owner))})`];

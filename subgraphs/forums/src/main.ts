@@ -1,0 +1,4 @@
+import { runSubgraph } from '@nsc-hub/shared';
+import { forumsSubgraph } from './index';
+
+runSubgraph(forumsSubgraph);
