@@ -92,7 +92,7 @@ export type Event = {
   dateNote: Maybe<Scalars['String']['output']>;
   datePrecision: DatePrecision;
   description: Maybe<Scalars['String']['output']>;
-  /** Last day, when it is a different day and known exactly. */
+  /** Last day of an event of several days, where known exactly. */
   endsOn: Maybe<Scalars['Date']['output']>;
   /** The format as the sources describe it, e.g. `online series`, `launch`. */
   format: Maybe<Scalars['String']['output']>;
