@@ -69,7 +69,12 @@ test('country, forum and topic lists', async () => {
   const youth = res.data?.topics.find((t: { id: string }) => t.id === 'youth');
   expect(youth).toEqual({ id: 'youth', name: 'youth', resources: { totalCount: 6 } });
   expect(res.data?.resources.totalCount).toBe(14);
-  // No subgraph serves forums yet, so the gateway cannot start from one: ask the subgraph as the gateway would.
+  // A forum page: the forums subgraph owns the forum, knowledge adds what it published.
+  const page = await hub.query(`{ forum(id: "gctf") { name acronym publications(first: 3) { totalCount edges { node { id } } } } }`);
+  expect(page.errors).toBeUndefined();
+  expect(page.data?.forum).toMatchObject({ name: 'Global Counterterrorism Forum', acronym: 'GCTF', publications: { totalCount: 14 } });
+  expect(page.data?.forum.publications.edges).toHaveLength(3);
+  // Knowledge answers for any forum key, also one it has nothing for: asked as the gateway would.
   const forum = await graphqlRequest(
     hub.subgraphs.knowledge.url,
     `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Forum { id publications(first: 100) { totalCount edges { node { id } } } } } }`,
