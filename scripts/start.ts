@@ -59,9 +59,9 @@ runMain(async () => {
       [
         '',
         'nsc-hub is running:',
-        `  GraphQL endpoint   http://localhost:${gatewayPort}/graphql`,
-        ...SUBGRAPHS.map((s) => `  ${`${s.name} subgraph`.padEnd(18)} ${gatewayEnv[`${s.name.toUpperCase()}_URL`]} (gateway only)`),
-        `  PostgreSQL         ${db.embedded ? `embedded, data in ${path.relative(REPO_ROOT, db.dataDir ?? '') || db.dataDir}` : 'from DATABASE_URL'}`,
+        `  ${'GraphQL endpoint'.padEnd(20)} http://localhost:${gatewayPort}/graphql`,
+        ...SUBGRAPHS.map((s) => `  ${`${s.name} subgraph`.padEnd(20)} ${gatewayEnv[`${s.name.toUpperCase()}_URL`]} (gateway only)`),
+        `  ${'PostgreSQL'.padEnd(20)} ${db.embedded ? `embedded, data in ${path.relative(REPO_ROOT, db.dataDir ?? '') || db.dataDir}` : 'from DATABASE_URL'}`,
         'Press Ctrl-C to stop.',
         '',
       ].join('\n'),
