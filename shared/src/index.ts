@@ -22,3 +22,4 @@ export * from './db/insertJsonRows';
 export * from './runSubgraph';
 export * from './db/SqlParams';
 export * from './server/PeerSubgraph';
+export * from './references';

@@ -8,6 +8,14 @@ export function invalid(field: string, message: string) {
   return ERRORS.BAD_USER_INPUT.err(`${field}: ${message}`, { field });
 }
 
+/** Ids of records: lower-case ASCII letters, digits and single dashes (`nordic-safe-cities`). */
+export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** City ids: the country code in lower case, a dash, then a slug (`dk-aarhus`). */
+export const CITY_ID = /^[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Years a publication or event date may fall in: a typo such as 0202 is caught, history is not. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2200;
+
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 export function requiredText(value: string | null | undefined, field: string, max = 200): string {

@@ -1,27 +1,17 @@
+import type { CityReference, NetworkReference } from '@nsc-hub/shared';
+
 /**
  * Entities other subgraphs own. Knowledge holds only their keys and hands the gateway a
  * reference; the owner resolves every other field.
  */
-export interface CityReference {
-  __typename: 'City';
-  id: string;
-}
-export interface CountryReference {
-  __typename: 'Country';
-  code: string;
-}
-export interface NetworkReference {
-  __typename: 'Network';
-  id: string;
-}
+export type { CityReference, CountryReference, NetworkReference } from '@nsc-hub/shared';
+export { cityRef, countryRef } from '@nsc-hub/shared';
+
 export interface ForumReference {
   __typename: 'Forum';
   id: string;
 }
 export type PublisherReference = CityReference | NetworkReference | ForumReference;
-
-export const cityRef = (id: string): CityReference => ({ __typename: 'City', id });
-export const countryRef = (code: string): CountryReference => ({ __typename: 'Country', code });
 
 const TYPENAMES = { CITY: 'City', NETWORK: 'Network', FORUM: 'Forum' } as const;
 

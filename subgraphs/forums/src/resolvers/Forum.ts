@@ -1,8 +1,7 @@
-import { parseFirst } from '@nsc-hub/shared';
+import { networkRef, optionalRef, parseFirst } from '@nsc-hub/shared';
 import type { ForumResolvers } from '../__generated__/resolvers-types';
 import { decodeEventCursor } from '../data/listEvents';
 import { normaliseFilter } from '../data/eventFilter';
-import { networkRef } from '../references';
 import { optional, sourcesOf } from './shared';
 
 export const Forum: ForumResolvers = {
@@ -10,7 +9,7 @@ export const Forum: ForumResolvers = {
   founded: (forum) => forum.foundedYear,
   predecessor: (forum, _args, { loaders }) => optional((id) => loaders.forumById.load(id), forum.predecessorId),
   successor: (forum, _args, { loaders }) => optional((id) => loaders.forumById.load(id), forum.successorId),
-  network: (forum) => networkRef(forum.networkId),
+  network: (forum) => optionalRef(networkRef, forum.networkId),
   workingGroups: (forum, _args, { loaders }) => loaders.workingGroupsByForum.load(forum.id),
   // Arguments are checked here, per field: a bad cursor fails this list, not every list in the batch.
   events: (forum, { filter, first, after }, { loaders }) =>

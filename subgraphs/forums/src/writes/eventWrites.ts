@@ -1,7 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import {
+  CITY_ID,
   ERRORS,
+  MAX_YEAR,
+  MIN_YEAR,
   SECRETARIAT,
+  SLUG,
   appendAudit,
   assertCanWrite,
   assertWriter,
@@ -20,10 +24,6 @@ import { DB_SCHEMA } from '../dbSchema';
 const MAX_TITLE = 300;
 const MAX_DESCRIPTION = 5000;
 const MAX_OUTCOMES = 50;
-const MIN_YEAR = 1900;
-const MAX_YEAR = 2200;
-export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-export const CITY_ID = /^[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*$/;
 
 type EventFields = Partial<
   Pick<

@@ -1,9 +1,9 @@
-import { ERRORS, appendAudit, assertCanWrite, assertWriter, countryCode, invalid, optionalText, requiredText, writeTransaction } from '@nsc-hub/shared';
+import { CITY_ID, ERRORS, SLUG, appendAudit, assertCanWrite, assertWriter, countryCode, invalid, optionalText, requiredText, writeTransaction } from '@nsc-hub/shared';
 import { EventEntity, ForumEntity, ParticipationEntity } from '../entities';
 import type { ParticipationInput } from '../__generated__/resolvers-types';
 import type { ForumsContext } from '../context';
 import { DB_SCHEMA } from '../dbSchema';
-import { CITY_ID, SLUG, optionalId } from './eventWrites';
+import { optionalId } from './eventWrites';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

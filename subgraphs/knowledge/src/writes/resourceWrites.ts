@@ -1,7 +1,11 @@
 import { In, type EntityManager } from 'typeorm';
 import {
+  CITY_ID,
   ERRORS,
+  MAX_YEAR,
+  MIN_YEAR,
   SECRETARIAT,
+  SLUG,
   appendAudit,
   assertCanWrite,
   assertWriter,
@@ -22,10 +26,6 @@ import { languageTag } from '../data/resourceFilter';
 const MAX_TITLE = 300;
 const MAX_SUMMARY = 5000;
 const MAX_LIST = 20;
-const MIN_YEAR = 1900;
-const MAX_YEAR = 2200;
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const CITY_ID = /^[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*$/;
 
 type ResourceFields = Partial<
   Pick<

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import {
+  CITY_ID,
   ERRORS,
   appendAudit,
   assertCanWrite,
@@ -19,7 +20,6 @@ import type { MembershipContext } from '../context';
 import { DB_SCHEMA } from '../dbSchema';
 
 const MAX_POPULATION = 50_000_000;
-const CITY_ID = /^[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export async function lockCity(m: EntityManager, id: string): Promise<CityEntity> {
   const city = await m.getRepository(CityEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
