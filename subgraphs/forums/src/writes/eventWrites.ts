@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import {
   CITY_ID,
   ERRORS,
@@ -16,7 +16,7 @@ import {
   slugify,
   writeTransaction,
 } from '@nsc-hub/shared';
-import { EventEntity, ForumEntity, WorkingGroupEntity } from '../entities';
+import { EventEntity, ForumEntity, ParticipationEntity, WorkingGroupEntity } from '../entities';
 import type { CreateEventInput, UpdateEventInput } from '../__generated__/resolvers-types';
 import type { ForumsContext } from '../context';
 import { DB_SCHEMA } from '../dbSchema';
@@ -74,16 +74,27 @@ function eventFields(input: CreateEventInput | UpdateEventInput): EventFields {
   return fields;
 }
 
-/** The rules that span fields, on the event as it will be stored. */
-async function checkEvent(m: EntityManager, event: Pick<EventEntity, 'startsOn' | 'endsOn' | 'forumId' | 'workingGroupId'>): Promise<void> {
-  if (event.endsOn && event.endsOn < event.startsOn) throw invalid('input.endsOn', `must not be before startsOn (${event.startsOn})`);
+/**
+ * The rules that span fields, on the event as it will be stored; `changed` names what the input
+ * changes, so an error names the field the client sent.
+ */
+async function checkEvent(m: EntityManager, event: Pick<EventEntity, 'startsOn' | 'endsOn' | 'forumId' | 'workingGroupId'>, changed: EventFields): Promise<void> {
+  if (event.endsOn && event.endsOn < event.startsOn) {
+    throw changed.endsOn === undefined
+      ? invalid('input.startsOn', `must not be after the event's endsOn (${event.endsOn})`)
+      : invalid('input.endsOn', `must not be before startsOn (${event.startsOn})`);
+  }
   if (event.forumId && !(await m.getRepository(ForumEntity).existsBy({ id: event.forumId }))) {
     throw invalid('input.forum', `no forum with id "${event.forumId}" (see Query.forums)`);
   }
   if (event.workingGroupId) {
     const group = await m.getRepository(WorkingGroupEntity).findOneBy({ id: event.workingGroupId });
     if (!group) throw invalid('input.workingGroup', `no working group with id "${event.workingGroupId}"`);
-    if (group.forumId !== event.forumId) throw invalid('input.workingGroup', `"${group.id}" is a working group of ${group.forumId}, not of the event's forum`);
+    if (group.forumId !== event.forumId) {
+      throw changed.workingGroupId === undefined
+        ? invalid('input.forum', `the event's working group "${group.id}" belongs to ${group.forumId}: change or clear the working group as well`)
+        : invalid('input.workingGroup', `"${group.id}" is a working group of ${group.forumId}, not of the event's forum`);
+    }
   }
 }
 
@@ -103,11 +114,22 @@ async function lockEvent(m: EntityManager, id: string): Promise<EventEntity> {
 /** An event is owned by the hub country that hosts it; events elsewhere or online, by the secretariat. */
 const ownerOf = (countryCodeValue: string | null | undefined) => countryCodeValue ?? SECRETARIAT;
 
+/** Organisations' participations belong to the event's owner, so they move with the event. */
+async function handOverOrganisations(ctx: ForumsContext, m: EntityManager, eventId: string, owner: string): Promise<void> {
+  const moving = await m.getRepository(ParticipationEntity).find({ where: { eventId, countryCode: IsNull() }, order: { id: 'ASC' } });
+  if (moving.length === 0) return;
+  await m.createQueryBuilder().update(ParticipationEntity).set({ owner }).where('event_id = :eventId AND country_code IS NULL', { eventId }).execute();
+  for (const before of moving) {
+    await appendAudit(m, DB_SCHEMA, ctx.caller, ctx.requestId, { entityType: 'Participation', entityId: before.id, operation: 'UPDATE', before, after: { ...before, owner } });
+  }
+}
+
 export async function createEvent(ctx: ForumsContext, input: CreateEventInput): Promise<EventEntity> {
   assertWriter(ctx.caller, 'events');
   const given = eventFields(input);
   const year = (given.startsOn as string).slice(0, 4);
   const base = slugify(given.title ?? '').slice(0, 80).replace(/-+$/, '');
+  if (!input.id?.trim() && !base) throw invalid('input.id', 'the title has no letters a–z or digits to make an id of: give an id such as "safety-forum-2026"');
   const id = input.id?.trim() || (base.endsWith(`-${year}`) ? base : `${base}-${year}`);
   if (!SLUG.test(id) || id.length > 100) throw invalid('input.id', 'must be a slug of lower-case letters, digits and dashes');
   const fields = await withReferences(ctx, given);
@@ -116,7 +138,7 @@ export async function createEvent(ctx: ForumsContext, input: CreateEventInput): 
 
   return writeTransaction(ctx.db, async (m) => {
     const values = { datePrecision: 'DAY' as const, outcomeIds: [], ...fields, id, owner, relatedIds: [], sourceIds: [], version: 1 };
-    await checkEvent(m, { startsOn: values.startsOn as string, endsOn: values.endsOn ?? null, forumId: values.forumId ?? null, workingGroupId: values.workingGroupId ?? null });
+    await checkEvent(m, { startsOn: values.startsOn as string, endsOn: values.endsOn ?? null, forumId: values.forumId ?? null, workingGroupId: values.workingGroupId ?? null }, fields);
     // ON CONFLICT DO NOTHING: of two requests creating the same id at once, one inserts, the other is told.
     const inserted = await m.createQueryBuilder().insert().into(EventEntity).values(values).orIgnore().returning('id').execute();
     if (inserted.raw.length === 0) throw ERRORS.CONFLICT.err(`An event with id "${id}" exists already`, { id });
@@ -145,7 +167,7 @@ export async function updateEvent(ctx: ForumsContext, id: string, input: UpdateE
       throw invalid('input.country', `the event's city "${before.cityId}" is in ${before.countryCode}: change or clear the city as well`);
     }
     const after = { ...before, ...fields };
-    await checkEvent(m, after);
+    await checkEvent(m, after, fields);
     const owner = ownerOf(after.countryCode);
     // Moving an event to another host hands it over: the caller must be able to write it there too.
     if (owner !== before.owner) assertCanWrite(ctx.caller, owner, `An event ${owner === SECRETARIAT ? 'outside the hub countries' : `in ${owner}`}`);
@@ -159,6 +181,7 @@ export async function updateEvent(ctx: ForumsContext, id: string, input: UpdateE
     if (result.affected !== 1) throw ERRORS.CONFLICT.err(`Event "${id}" changed while it was being updated: reload it and try again`);
     const updated = await m.getRepository(EventEntity).findOneByOrFail({ id });
     await appendAudit(m, DB_SCHEMA, ctx.caller, ctx.requestId, { entityType: 'Event', entityId: id, operation: 'UPDATE', before, after: updated });
+    if (owner !== before.owner) await handOverOrganisations(ctx, m, id, owner);
     return updated;
   });
 }
