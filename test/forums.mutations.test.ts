@@ -338,6 +338,14 @@ describe('bad input', () => {
   const CASES: BadInputCase[] = [
     // createEvent
     { name: 'createEvent ending before it starts', query: CREATE, variables: () => valid({ startsOn: '2024-03-05', endsOn: '2024-03-04' }), code: 'BAD_USER_INPUT', says: /input\.endsOn.*before startsOn/ },
+    { name: 'createEvent whose latest end (endsBy) is before it starts', query: CREATE, variables: () => valid({ startsOn: '2024-03-05', endsBy: '2024-02-29' }), code: 'BAD_USER_INPUT', says: /input\.endsBy.*before startsOn/ },
+    {
+      name: 'createEvent with both an exact end and a latest end',
+      query: CREATE,
+      variables: () => valid({ startsOn: '2024-03-05', endsOn: '2024-03-06', endsBy: '2024-12-31' }),
+      code: 'BAD_USER_INPUT',
+      says: /endsBy.*not both/,
+    },
     { name: 'createEvent of an unknown forum', query: CREATE, variables: () => valid({ forum: 'no-such-forum' }), code: 'BAD_USER_INPUT', says: /input\.forum.*"no-such-forum"/ },
     { name: 'createEvent in an unknown city', query: CREATE, variables: () => valid({ country: undefined, city: 'dk-nowhere' }), code: 'BAD_USER_INPUT', says: /input\.city.*"dk-nowhere"/ },
     { name: 'createEvent in a country the hub does not have', query: CREATE, variables: () => valid({ country: 'ZZ' }), code: 'BAD_USER_INPUT', says: /input\.country.*"ZZ"/ },

@@ -64,6 +64,8 @@ interface EventLink {
   workingGroup?: string;
   startsOn?: string;
   datePrecision?: string;
+  /** For an end the dataset gives as a month or year: the last day of it. */
+  endsBy?: string;
   outcomes: { resource: string; evidence: string }[];
 }
 
@@ -76,7 +78,7 @@ export function buildSeedRows() {
   const events = read<EventRecord[]>('events.json');
   const links = new Map(read<EventLink[]>('event-links.json').map((l) => [l.event, l]));
   const kinds = new Map(read<{ forum: string; kind: string }[]>('forum-kinds.json').map((k) => [k.forum, k.kind]));
-  const cities = new Map(read<{ ref: string; city: string; country: string; name: string }[]>('hub-cities.json').map((c) => [c.ref, c]));
+  const cities = new Map(read<{ ref: string; city: string; country: string; names: string[] }[]>('hub-cities.json').map((c) => [c.ref, c]));
   const networks = new Set(read<{ id: string }[]>('hub-networks.json').map((n) => n.id));
   const roles = new Map(read<{ recorded: string; role: string }[]>('participation-roles.json').map((r) => [r.recorded, r.role]));
   const forumIds = new Set(forums.map((f) => f.id));
@@ -133,6 +135,7 @@ export function buildSeedRows() {
       format: e.type,
       starts_on: startsOn,
       ends_on: endsOn,
+      ends_by: link.endsBy ?? null,
       date_precision: precision,
       date_note: e.date_precision === 'day' ? null : e.date_precision,
       venue: e.place.city ? (abroad ? `${e.place.city}, ${e.place.country}` : e.place.city) : null,
@@ -161,7 +164,7 @@ export function buildSeedRows() {
         city_id: city?.city ?? null,
         country_code: city?.country ?? null,
         // For a city: who represented it, where the sources name more than the city itself.
-        organisation: city && p.name === city.name ? null : p.name,
+        organisation: city?.names.includes(p.name) ? null : p.name,
         forum_id: p.ref && forumIds.has(p.ref) ? p.ref : null,
         network_id: p.ref && networks.has(p.ref) ? p.ref : null,
         role: p.role,
@@ -237,6 +240,7 @@ export async function seedForums(dataSource: DataSource): Promise<SeedSummary> {
           format: 'text',
           starts_on: 'date',
           ends_on: 'date',
+          ends_by: 'date',
           date_precision: 'text',
           date_note: 'text',
           venue: 'text',

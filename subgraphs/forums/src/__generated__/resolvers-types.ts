@@ -55,6 +55,8 @@ export type CreateEventInput = {
   /** Defaults to DAY. */
   datePrecision?: InputMaybe<DatePrecision>;
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Instead of `endsOn`, when only the month or year of the end is known: the last day of it. */
+  endsBy?: InputMaybe<Scalars['Date']['input']>;
   endsOn?: InputMaybe<Scalars['Date']['input']>;
   format?: InputMaybe<Scalars['String']['input']>;
   forum?: InputMaybe<Scalars['ID']['input']>;
@@ -92,6 +94,8 @@ export type Event = {
   dateNote: Maybe<Scalars['String']['output']>;
   datePrecision: DatePrecision;
   description: Maybe<Scalars['String']['output']>;
+  /** Where the sources give the end only as a month or year: the last day of that period (the event ended by then). */
+  endsBy: Maybe<Scalars['Date']['output']>;
   /** Last day of an event of several days, where known exactly. */
   endsOn: Maybe<Scalars['Date']['output']>;
   /** The format as the sources describe it, e.g. `online series`, `launch`. */
@@ -339,6 +343,8 @@ export type UpdateEventInput = {
   dateNote?: InputMaybe<Scalars['String']['input']>;
   datePrecision?: InputMaybe<DatePrecision>;
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Instead of `endsOn`, when only the month or year of the end is known: the last day of it. */
+  endsBy?: InputMaybe<Scalars['Date']['input']>;
   endsOn?: InputMaybe<Scalars['Date']['input']>;
   format?: InputMaybe<Scalars['String']['input']>;
   forum?: InputMaybe<Scalars['ID']['input']>;
@@ -562,6 +568,7 @@ export type EventResolvers<ContextType = ForumsContext, ParentType extends Resol
   dateNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   datePrecision?: Resolver<ResolversTypes['DatePrecision'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endsBy?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   endsOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   format?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   forum?: Resolver<Maybe<ResolversTypes['Forum']>, ParentType, ContextType>;

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { SqlParams, decodeDateCursor, toConnection, type Connection } from '@nsc-hub/shared';
 import { EventEntity } from '../entities/EventEntity';
 import type { EventFilter } from '../__generated__/resolvers-types';
-import { eventConditions } from './eventFilter';
+import { eventConditions, normaliseFilter } from './eventFilter';
 
 export type EventCursor = readonly [string, string];
 
@@ -21,7 +21,7 @@ export function afterCursor(cursor: EventCursor, p: SqlParams): string {
 export async function listEvents(db: DataSource, filter: EventFilter | null | undefined, first: number, after: string | null | undefined): Promise<Connection<EventEntity>> {
   const cursor = decodeEventCursor(after);
   const p = new SqlParams();
-  const where = ['TRUE', ...eventConditions(filter, p)];
+  const where = ['TRUE', ...eventConditions(normaliseFilter(filter), p)];
   const matching = () => db.getRepository(EventEntity).createQueryBuilder('e').where(where.join(' AND '), p.params);
   const page = matching();
   if (cursor) page.andWhere(afterCursor(cursor, p), p.params);

@@ -25,13 +25,17 @@ export class EventEntity {
   @Column({ name: 'ends_on', type: 'date', nullable: true })
   endsOn: string | null;
 
+  /** For an end known only to the month or year: the last day of that period. */
+  @Column({ name: 'ends_by', type: 'date', nullable: true })
+  endsBy: string | null;
+
   @Column({ name: 'date_precision', type: 'text', default: 'DAY' })
   datePrecision: DatePrecisionValue;
 
   @Column({ name: 'date_note', type: 'text', nullable: true })
   dateNote: string | null;
 
-  /** The last day the event may have run: `ends_on`, else the end of the period `starts_on` is known to. */
+  /** The last day the event may have run: `ends_on`, else `ends_by`, else the end of the period `starts_on` is known to. */
   @Column({ name: 'last_day', type: 'date', insert: false, update: false })
   lastDay: string;
 

@@ -1,7 +1,6 @@
-import type { DataSource } from 'typeorm';
-import DataLoader from 'dataloader';
+import { In, type DataSource } from 'typeorm';
 import { SqlParams, createArgsLoader, groupByPageArgs, toConnection, type Connection } from '@nsc-hub/shared';
-import type { EventEntity } from '../entities/EventEntity';
+import { EventEntity } from '../entities/EventEntity';
 import type { EventFilter } from '../__generated__/resolvers-types';
 import { DB_SCHEMA } from '../dbSchema';
 import { afterCursor, eventSortKey, type EventCursor } from '../data/listEvents';
@@ -36,9 +35,11 @@ export interface ListKey {
 /**
  * A page of events for each owner key: every key asked for with the same filter and page
  * arguments is answered by one statement (a window per key) plus one for the rows themselves,
- * whatever the number of keys; counts, only if asked for, by one more per filter.
+ * whatever the number of keys; counts, only if asked for, by one more per filter. The rows are
+ * fetched here rather than through the request's event loader, so the cost does not depend on
+ * whether other fields' event lookups happen to fall into the same batch.
  */
-export function createEventListLoader(db: DataSource, spec: ListSpec, eventById: DataLoader<string, EventEntity | null>) {
+export function createEventListLoader(db: DataSource, spec: ListSpec) {
   const counts = createArgsLoader<{ owner: string; filter: EventFilter | null }, number>(async (keys) => {
     const counted = new Map<string, number>();
     for (const group of groupByPageArgs(keys)) {
@@ -51,7 +52,7 @@ export function createEventListLoader(db: DataSource, spec: ListSpec, eventById:
   });
 
   return createArgsLoader<ListKey, Connection<EventEntity>>(async (keys) => {
-    const pages = new Map<ListKey, string[]>();
+    const pages = new Map<ListKey, EventEntity[]>();
     for (const group of groupByPageArgs(keys)) {
       const { filter, first, after } = group[0];
       const p = new SqlParams();
@@ -65,18 +66,19 @@ export function createEventListLoader(db: DataSource, spec: ListSpec, eventById:
              FROM ${spec.from} WHERE ${where.join(' AND ')}
          ) page WHERE rn <= ${p.add(first + 1)} ORDER BY owner, rn`,
       );
-      for (const key of group) pages.set(key, rows.filter((r) => r.owner === key.owner).map((r) => r.id));
+      const events = rows.length ? await db.getRepository(EventEntity).findBy({ id: In([...new Set(rows.map((r) => r.id))]) }) : [];
+      const byId = new Map(events.map((e) => [e.id, e]));
+      for (const key of group) {
+        pages.set(
+          key,
+          rows.filter((r) => r.owner === key.owner).map((r) => byId.get(r.id) ?? invariantVanished(r.id)),
+        );
+      }
     }
-    return Promise.all(
-      keys.map(async (key) => {
-        const events = await eventById.loadMany(pages.get(key) ?? []);
-        const rows = events.map((e) => {
-          if (e instanceof Error) throw e;
-          if (e === null) throw new Error('a listed event vanished');
-          return e;
-        });
-        return toConnection(rows, key.first, () => counts.load({ owner: key.owner, filter: key.filter }), eventSortKey);
-      }),
-    );
+    return keys.map((key) => toConnection(pages.get(key) ?? [], key.first, () => counts.load({ owner: key.owner, filter: key.filter }), eventSortKey));
   });
+}
+
+function invariantVanished(id: string): never {
+  throw new Error(`listed event ${id} vanished between two statements of one request`);
 }

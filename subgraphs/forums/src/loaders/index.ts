@@ -43,8 +43,8 @@ export function createLoaders(db: DataSource) {
     ),
     participationsByCity: createGroupLoader(participationsBy(db, 'city_id'), (p) => p.cityId as string),
     participationsByCountry: createGroupLoader(participationsBy(db, 'country_code'), (p) => p.countryCode as string),
-    eventsByForum: createEventListLoader(db, LIST_SPECS.forum, eventById),
-    eventsByCity: createEventListLoader(db, LIST_SPECS.city, eventById),
+    eventsByForum: createEventListLoader(db, LIST_SPECS.forum),
+    eventsByCity: createEventListLoader(db, LIST_SPECS.city),
   };
 }
 

@@ -48,11 +48,13 @@ export class CreateForumsSchema1764000000000 implements MigrationInterface {
         format text,
         starts_on date NOT NULL,
         ends_on date CHECK (ends_on >= starts_on),
+        -- For an end the sources give only as a month or year: the last day it may have been.
+        ends_by date CHECK (ends_by >= starts_on),
         date_precision text NOT NULL DEFAULT 'DAY' CHECK (date_precision IN ('DAY', 'WEEK', 'MONTH', 'YEAR')),
         date_note text,
         -- The last day the event may have run: for "some day in May 2018", 31 May. Range filters
         -- compare against it, so an event known only by its month or year is not lost.
-        last_day date GENERATED ALWAYS AS (coalesce(ends_on, CASE date_precision
+        last_day date GENERATED ALWAYS AS (coalesce(ends_on, ends_by, CASE date_precision
           WHEN 'WEEK' THEN starts_on + 6
           WHEN 'MONTH' THEN (date_trunc('month', starts_on::timestamp) + interval '1 month - 1 day')::date
           WHEN 'YEAR' THEN make_date(extract(year FROM starts_on)::int, 12, 31)
@@ -70,7 +72,8 @@ export class CreateForumsSchema1764000000000 implements MigrationInterface {
         version integer NOT NULL DEFAULT 1,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
-        CHECK (city_id IS NULL OR country_code IS NOT NULL)
+        CHECK (city_id IS NULL OR country_code IS NOT NULL),
+        CHECK (ends_on IS NULL OR ends_by IS NULL)
       );
       CREATE INDEX events_listing ON forums.events (starts_on DESC, id);
       CREATE INDEX events_forum ON forums.events (forum_id, starts_on DESC, id);

@@ -28,7 +28,7 @@ const MAX_OUTCOMES = 50;
 type EventFields = Partial<
   Pick<
     EventEntity,
-    'title' | 'kind' | 'format' | 'startsOn' | 'endsOn' | 'datePrecision' | 'dateNote' | 'venue' | 'cityId' | 'countryCode' | 'forumId' | 'workingGroupId' | 'description' | 'outcomeIds'
+    'title' | 'kind' | 'format' | 'startsOn' | 'endsOn' | 'endsBy' | 'datePrecision' | 'dateNote' | 'venue' | 'cityId' | 'countryCode' | 'forumId' | 'workingGroupId' | 'description' | 'outcomeIds'
   >
 >;
 
@@ -57,6 +57,7 @@ function eventFields(input: CreateEventInput | UpdateEventInput): EventFields {
   if (input.startsOn === null) throw invalid('input.startsOn', 'is required');
   if (input.startsOn !== undefined) fields.startsOn = date(input.startsOn, 'input.startsOn') as string;
   if (input.endsOn !== undefined) fields.endsOn = date(input.endsOn, 'input.endsOn');
+  if (input.endsBy !== undefined) fields.endsBy = date(input.endsBy, 'input.endsBy');
   if (input.datePrecision === null) throw invalid('input.datePrecision', 'is required (DAY if the exact day is known)');
   if (input.datePrecision !== undefined) fields.datePrecision = input.datePrecision;
   if (input.dateNote !== undefined) fields.dateNote = optionalText(input.dateNote, 'input.dateNote');
@@ -78,11 +79,17 @@ function eventFields(input: CreateEventInput | UpdateEventInput): EventFields {
  * The rules that span fields, on the event as it will be stored; `changed` names what the input
  * changes, so an error names the field the client sent.
  */
-async function checkEvent(m: EntityManager, event: Pick<EventEntity, 'startsOn' | 'endsOn' | 'forumId' | 'workingGroupId'>, changed: EventFields): Promise<void> {
-  if (event.endsOn && event.endsOn < event.startsOn) {
-    throw changed.endsOn === undefined
-      ? invalid('input.startsOn', `must not be after the event's endsOn (${event.endsOn})`)
-      : invalid('input.endsOn', `must not be before startsOn (${event.startsOn})`);
+async function checkEvent(m: EntityManager, event: Pick<EventEntity, 'startsOn' | 'endsOn' | 'endsBy' | 'forumId' | 'workingGroupId'>, changed: EventFields): Promise<void> {
+  for (const end of ['endsOn', 'endsBy'] as const) {
+    const day = event[end];
+    if (day && day < event.startsOn) {
+      throw changed[end] === undefined
+        ? invalid('input.startsOn', `must not be after the event's ${end} (${day})`)
+        : invalid(`input.${end}`, `must not be before startsOn (${event.startsOn})`);
+    }
+  }
+  if (event.endsOn && event.endsBy) {
+    throw invalid(changed.endsBy === undefined ? 'input.endsOn' : 'input.endsBy', 'give endsOn when the last day is known, endsBy when only its month or year is; not both');
   }
   if (event.forumId && !(await m.getRepository(ForumEntity).existsBy({ id: event.forumId }))) {
     throw invalid('input.forum', `no forum with id "${event.forumId}" (see Query.forums)`);
@@ -138,7 +145,7 @@ export async function createEvent(ctx: ForumsContext, input: CreateEventInput): 
 
   return writeTransaction(ctx.db, async (m) => {
     const values = { datePrecision: 'DAY' as const, outcomeIds: [], ...fields, id, owner, relatedIds: [], sourceIds: [], version: 1 };
-    await checkEvent(m, { startsOn: values.startsOn as string, endsOn: values.endsOn ?? null, forumId: values.forumId ?? null, workingGroupId: values.workingGroupId ?? null }, fields);
+    await checkEvent(m, { startsOn: values.startsOn as string, endsOn: values.endsOn ?? null, endsBy: values.endsBy ?? null, forumId: values.forumId ?? null, workingGroupId: values.workingGroupId ?? null }, fields);
     // ON CONFLICT DO NOTHING: of two requests creating the same id at once, one inserts, the other is told.
     const inserted = await m.createQueryBuilder().insert().into(EventEntity).values(values).orIgnore().returning('id').execute();
     if (inserted.raw.length === 0) throw ERRORS.CONFLICT.err(`An event with id "${id}" exists already`, { id });
