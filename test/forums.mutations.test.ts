@@ -346,6 +346,16 @@ describe('bad input', () => {
       code: 'BAD_USER_INPUT',
       says: /endsBy.*not both/,
     },
+    {
+      name: 'createEvent known to the week, starting on a Wednesday',
+      query: CREATE,
+      variables: () => valid({ startsOn: '2024-03-06', datePrecision: 'WEEK' }),
+      code: 'BAD_USER_INPUT',
+      says: /input\.startsOn.*WEEK.*Monday.*2024-03-06/,
+    },
+    { name: 'createEvent known to the month, starting on the 20th', query: CREATE, variables: () => valid({ startsOn: '2024-03-20', datePrecision: 'MONTH' }), code: 'BAD_USER_INPUT', says: /input\.startsOn.*first day of the month/ },
+    { name: 'createEvent known to the year, starting in March', query: CREATE, variables: () => valid({ startsOn: '2024-03-01', datePrecision: 'YEAR' }), code: 'BAD_USER_INPUT', says: /input\.startsOn.*1 January/ },
+    { name: 'createEvent whose latest end is not the last day of a month', query: CREATE, variables: () => valid({ startsOn: '2024-03-01', endsBy: '2024-12-30' }), code: 'BAD_USER_INPUT', says: /input\.endsBy.*last day of the month/ },
     { name: 'createEvent of an unknown forum', query: CREATE, variables: () => valid({ forum: 'no-such-forum' }), code: 'BAD_USER_INPUT', says: /input\.forum.*"no-such-forum"/ },
     { name: 'createEvent in an unknown city', query: CREATE, variables: () => valid({ country: undefined, city: 'dk-nowhere' }), code: 'BAD_USER_INPUT', says: /input\.city.*"dk-nowhere"/ },
     { name: 'createEvent in a country the hub does not have', query: CREATE, variables: () => valid({ country: 'ZZ' }), code: 'BAD_USER_INPUT', says: /input\.country.*"ZZ"/ },
@@ -388,6 +398,13 @@ describe('bad input', () => {
       variables: () => ({ id: SEEDED_DK, input: { endsOn: '2022-10-01' }, v: 1 }),
       code: 'BAD_USER_INPUT',
       says: /input\.endsOn.*before startsOn \(2022-10-24\)/,
+    },
+    {
+      name: 'updateEvent to a month precision the stored start day does not fit',
+      query: UPDATE,
+      variables: () => ({ id: SEEDED_DK, input: { datePrecision: 'MONTH' }, v: 1 }),
+      code: 'BAD_USER_INPUT',
+      says: /input\.datePrecision.*2022-10-24/,
     },
     {
       name: 'updateEvent starting after the stored endsOn',
@@ -445,6 +462,18 @@ describe('bad input', () => {
   });
 
   test.each(CASES)('$name → $code, nothing written', (badInput) => expectRefusedWritingNothing(hub, everyState, badInput, editor));
+
+  test('two countries\' organisations of the same name at one event are two participations, each owned by its country', async () => {
+    const event = 'scn-5th-global-summit-2024';
+    const RECORD_POLICE = `mutation ($input: ParticipationInput!) { recordParticipation(input: $input) { id country { code } organisation } }`;
+    const dk = await hub.query(RECORD_POLICE, { input: { event, country: 'DK', organisation: 'National Police', role: 'DELEGATE' } }, editor);
+    const no = await hub.query(RECORD_POLICE, { input: { event, country: 'NO', organisation: 'National Police', role: 'DELEGATE' } }, tokens['editor of NO']);
+    expect(dk.errors).toBeUndefined();
+    expect(no.errors).toBeUndefined();
+    expect([dk.data?.recordParticipation.country.code, no.data?.recordParticipation.country.code]).toEqual(['DK', 'NO']);
+    const again = await hub.query(RECORD_POLICE, { input: { event, country: 'NO', organisation: 'national police', role: 'OBSERVER' } }, tokens['editor of NO']);
+    expect(errorCodes(again)).toEqual(['BAD_USER_INPUT']);
+  });
 
   test('recording the same city at the same event twice: the first is written, the second is BAD_USER_INPUT and writes nothing', async () => {
     const variables = { input: { event: await freshEvent('DK'), city: 'dk-aarhus', role: 'HOST' } };

@@ -284,6 +284,16 @@ test('an event whose end the sources give only as a year counts until that year\
   ]);
 });
 
+test('filters read codes and ids in any letter case, as the rest of the hub does', async () => {
+  const res = await hub.query(`{
+    upper: events(filter: { city: "DK-COPENHAGEN", country: "dk" }) { totalCount }
+    lower: events(filter: { city: "dk-copenhagen", country: "DK" }) { totalCount }
+  }`);
+  expect(res.errors).toBeUndefined();
+  expect(res.data?.lower.totalCount).toBeGreaterThan(0);
+  expect(res.data?.upper.totalCount).toBe(res.data?.lower.totalCount);
+});
+
 test('forums list: kind, founding year, working groups, events, the membership network and knowledge publications', async () => {
   const res = await hub.query(`{
     forums { id name acronym kind founded website workingGroups { name forum { id } } events(first: 3) { totalCount edges { node { id } } } network { name } publications(first: 100) { totalCount } }

@@ -13,6 +13,7 @@ import {
   requestIdFrom,
   listen,
   serverModeOptions,
+  useNoNulCharacters,
   useRequestErrors,
   type Listening,
   type Logger,
@@ -44,6 +45,7 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       config.mode.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       useRequestErrors<GatewayContext>(log),
+      useNoNulCharacters<GatewayContext>(),
     ],
   });
 

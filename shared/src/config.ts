@@ -47,13 +47,15 @@ export type SubgraphServerConfig = Pick<SubgraphConfig, 'name' | 'subgraphSecret
 /**
  * A subgraph's configuration: `<NAME>_PORT`, `<NAME>_DATABASE_URL` (else `DATABASE_URL`),
  * `SUBGRAPH_HOST` (loopback by default: only the gateway should reach a subgraph), `DB_POOL_SIZE`,
- * and `<PEER>_URL` for each subgraph it asks (`peers`: name → default port on this machine).
+ * and `<PEER>_URL` for each subgraph it asks (`peers`: name → default port on this machine, which
+ * `<PEER>_PORT` overrides as it does for the peer itself).
  */
 export function loadSubgraphConfig(name: string, defaultPort: number, env: Env = process.env, peers: Readonly<Record<string, number>> = {}): SubgraphConfig {
   const prefix = name.toUpperCase();
   const peerUrls: Record<string, string> = {};
   for (const [peer, port] of Object.entries(peers)) {
-    peerUrls[peer] = new URL(getEnvStr(env, `${peer.toUpperCase()}_URL`, `http://127.0.0.1:${port}/graphql`)).toString();
+    const defaultUrl = `http://127.0.0.1:${getEnvNum(env, `${peer.toUpperCase()}_PORT`, port)}/graphql`;
+    peerUrls[peer] = new URL(getEnvStr(env, `${peer.toUpperCase()}_URL`, defaultUrl)).toString();
   }
   return {
     name,

@@ -23,3 +23,4 @@ export * from './runSubgraph';
 export * from './db/SqlParams';
 export * from './server/PeerSubgraph';
 export * from './references';
+export * from './server/useNoNulCharacters';

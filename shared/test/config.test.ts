@@ -44,6 +44,7 @@ describe('loadSubgraphConfig', () => {
       membership: 'http://members.internal:8080/graphql',
       knowledge: 'http://127.0.0.1:4002/graphql',
     });
+    expect(loadSubgraphConfig('forums', 4003, { KNOWLEDGE_PORT: '5002' }, peers).peerUrls.knowledge).toBe('http://127.0.0.1:5002/graphql');
     expect(() => loadSubgraphConfig('forums', 4003, { KNOWLEDGE_URL: 'not a url' }, peers)).toThrow();
   });
 

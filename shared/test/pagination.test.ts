@@ -1,4 +1,4 @@
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor, encodeCursor, parseFirst, toConnection } from '../src/pagination';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor, decodeDateCursor, encodeCursor, parseFirst, toConnection } from '../src/pagination';
 import { graphqlErrorFrom } from './errorAssertions';
 
 describe('parseFirst', () => {
@@ -22,6 +22,17 @@ describe('parseFirst', () => {
     expect(parseFirst(undefined, 10, 5)).toBe(5);
     expect(parseFirst(10, 10)).toBe(10);
     expect(graphqlErrorFrom(() => parseFirst(11, 10)).extensions.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('decodeDateCursor', () => {
+  it('reads back a (date, id) cursor', () => {
+    expect(decodeDateCursor(encodeCursor(['2022-10-24', 'nsc-summit-2022-copenhagen']))).toEqual(['2022-10-24', 'nsc-summit-2022-copenhagen']);
+    expect(decodeDateCursor(null)).toBeNull();
+  });
+
+  it.each([['2021-02-30'], ['2021-13-01'], ['0000-01-01'], ['-001-01-01'], ['2021-1-1'], ['yesterday']])('refuses a cursor whose date is %s: no date PostgreSQL would refuse reaches SQL', (date) => {
+    expect(graphqlErrorFrom(() => decodeDateCursor(encodeCursor([date, 'x']))).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 });
 

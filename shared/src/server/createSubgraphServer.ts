@@ -14,6 +14,7 @@ import { REQUEST_ID_HEADER, SUBGRAPH_SECRET_HEADER, type SubgraphServerConfig } 
 import { serverModeOptions, useRequestErrors, type RequestContextBase } from './errorHandling';
 import { createHttpServer, listen, type Listening } from './listen';
 import { callerForRequest, jsonErrorHandler, requestIdFrom } from './requestContext';
+import { useNoNulCharacters } from './useNoNulCharacters';
 
 export interface SubgraphServerOptions<TContext extends RequestContextBase> {
   readonly config: SubgraphServerConfig;
@@ -56,6 +57,7 @@ export function createSubgraphServer<TContext extends RequestContextBase>(option
       // Traces are for Apollo's hosted studio, which the hub does not use.
       ApolloServerPluginInlineTraceDisabled(),
       useRequestErrors<TContext>(log),
+      useNoNulCharacters<TContext>(),
     ],
   });
   const expectedSecret = Buffer.from(config.subgraphSecret);

@@ -172,7 +172,7 @@ export function buildSeedRows() {
         owner: city?.country ?? owner,
       };
     });
-    const keys = rows.map((r) => (r.city_id ? `city:${r.city_id}` : `organisation:${r.organisation?.toLowerCase()}`));
+    const keys = rows.map((r) => (r.city_id ? `city:${r.city_id}` : `organisation:${r.country_code ?? ''}:${r.organisation?.toLowerCase()}`));
     const twice = keys.find((k, i) => keys.indexOf(k) !== i);
     if (twice) throw new Error(`Seed event ${e.id}: ${twice} takes part twice`);
     return rows;

@@ -52,7 +52,7 @@ export type CreateEventInput = {
   /** Host country code; also the owner (editors of this country write the event). Left out: the secretariat owns it (admins only). */
   country?: InputMaybe<Scalars['ID']['input']>;
   dateNote?: InputMaybe<Scalars['String']['input']>;
-  /** Defaults to DAY. */
+  /** How exactly `startsOn` is known; defaults to DAY. WEEK starts on a Monday, MONTH on the 1st, YEAR on 1 January. */
   datePrecision?: InputMaybe<DatePrecision>;
   description?: InputMaybe<Scalars['String']['input']>;
   /** Instead of `endsOn`, when only the month or year of the end is known: the last day of it. */
@@ -103,7 +103,7 @@ export type Event = {
   forum: Maybe<Forum>;
   id: Scalars['ID']['output'];
   kind: EventKind;
-  /** Resources launched, adopted or presented at the event. */
+  /** Resources the event launched, adopted, presented or produced. */
   outcomes: Array<Resource>;
   /** Who took part: hosts and organisers first, then speakers, delegates and observers. */
   participants: Array<Participation>;
@@ -264,7 +264,7 @@ export type Participation = {
   city: Maybe<City>;
   country: Maybe<Country>;
   event: Event;
-  /** The forum the organisation is, where the hub has it. */
+  /** The forum the sources link the organisation to (the forum itself, or a body of it such as the European Commission for RAN), where the hub has it. */
   forum: Maybe<Forum>;
   id: Scalars['ID']['output'];
   /** The city network the organisation is, where the hub has it. */
@@ -282,7 +282,7 @@ export type ParticipationInput = {
   /** A hub country code (for a city, it must be the city's). */
   country?: InputMaybe<Scalars['ID']['input']>;
   event: Scalars['ID']['input'];
-  /** The forum the organisation is, if the hub has it. */
+  /** The forum the organisation is or belongs to, if the hub has it. */
   forum?: InputMaybe<Scalars['ID']['input']>;
   note?: InputMaybe<Scalars['String']['input']>;
   organisation?: InputMaybe<Scalars['String']['input']>;

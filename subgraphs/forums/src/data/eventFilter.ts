@@ -6,7 +6,7 @@ const EARLIEST = '0001-01-01';
 const FIELDS = ['forum', 'kind', 'country', 'city', 'from', 'to'] as const;
 
 /**
- * Checks a filter and puts it in canonical form (country codes upper-case; only the fields that
+ * Checks a filter and puts it in canonical form (country codes upper-case, city ids lower-case; only the fields that
  * are set, in a fixed order, so equal filters make equal loader keys). Called per field, before
  * any batching: a bad filter fails its own list, not the other lists of the request.
  */
@@ -16,6 +16,7 @@ export function normaliseFilter(filter: EventFilter | null | undefined): EventFi
   if (set.length === 0) return null;
   const normal = Object.fromEntries(set.map((k) => [k, filter[k]])) as EventFilter;
   if (normal.country) normal.country = countryCode(normal.country, 'filter.country');
+  if (normal.city) normal.city = normal.city.trim().toLowerCase();
   for (const field of ['from', 'to'] as const) {
     const date = normal[field];
     if (date && date < EARLIEST) throw invalid(`filter.${field}`, 'must be a date from year 1 on');

@@ -92,12 +92,12 @@ export class CreateForumsSchema1764000000000 implements MigrationInterface {
         note text,
         owner text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
-        -- Who took part: a city, else a country on its own, else an organisation. One participation
-        -- per participant and event.
+        -- Who took part: a city, else a country on its own, else an organisation (of a country, or
+        -- of none). One participation per participant and event.
         participant_key text NOT NULL GENERATED ALWAYS AS (coalesce(
           'city:' || city_id,
           CASE WHEN organisation IS NULL THEN 'country:' || country_code END,
-          'organisation:' || lower(organisation))) STORED,
+          'organisation:' || coalesce(country_code, '') || ':' || lower(organisation))) STORED,
         CHECK (city_id IS NOT NULL OR country_code IS NOT NULL OR organisation IS NOT NULL),
         CHECK (city_id IS NULL OR country_code IS NOT NULL),
         UNIQUE (event_id, participant_key)

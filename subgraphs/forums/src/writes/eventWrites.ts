@@ -58,8 +58,7 @@ function eventFields(input: CreateEventInput | UpdateEventInput): EventFields {
   if (input.startsOn !== undefined) fields.startsOn = date(input.startsOn, 'input.startsOn') as string;
   if (input.endsOn !== undefined) fields.endsOn = date(input.endsOn, 'input.endsOn');
   if (input.endsBy !== undefined) fields.endsBy = date(input.endsBy, 'input.endsBy');
-  if (input.datePrecision === null) throw invalid('input.datePrecision', 'is required (DAY if the exact day is known)');
-  if (input.datePrecision !== undefined) fields.datePrecision = input.datePrecision;
+  if (input.datePrecision !== undefined && input.datePrecision !== null) fields.datePrecision = input.datePrecision;
   if (input.dateNote !== undefined) fields.dateNote = optionalText(input.dateNote, 'input.dateNote');
   if (input.venue !== undefined) fields.venue = optionalText(input.venue, 'input.venue');
   if (input.city !== undefined) fields.cityId = optionalId(input.city, 'input.city', CITY_ID, 'a city id such as dk-aarhus');
@@ -75,11 +74,31 @@ function eventFields(input: CreateEventInput | UpdateEventInput): EventFields {
   return fields;
 }
 
+const dayOfWeek = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
+const isMonthEnd = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).getUTCDate() === 1;
+
+/** The first day of the period a date of each precision stands for. */
+const PERIOD_START = {
+  DAY: { test: () => true, says: 'any day' },
+  WEEK: { test: (day: string) => dayOfWeek(day) === 1, says: 'the Monday the week starts on' },
+  MONTH: { test: (day: string) => day.endsWith('-01'), says: 'the first day of the month' },
+  YEAR: { test: (day: string) => day.endsWith('-01-01'), says: '1 January of the year' },
+} as const;
+
 /**
  * The rules that span fields, on the event as it will be stored; `changed` names what the input
  * changes, so an error names the field the client sent.
  */
-async function checkEvent(m: EntityManager, event: Pick<EventEntity, 'startsOn' | 'endsOn' | 'endsBy' | 'forumId' | 'workingGroupId'>, changed: EventFields): Promise<void> {
+async function checkEvent(
+  m: EntityManager,
+  event: Pick<EventEntity, 'startsOn' | 'endsOn' | 'endsBy' | 'datePrecision' | 'forumId' | 'workingGroupId'>,
+  changed: EventFields,
+): Promise<void> {
+  if (!PERIOD_START[event.datePrecision].test(event.startsOn)) {
+    const field = changed.startsOn === undefined ? 'input.datePrecision' : 'input.startsOn';
+    throw invalid(field, `with datePrecision ${event.datePrecision}, startsOn is ${PERIOD_START[event.datePrecision].says} (${event.startsOn} is not)`);
+  }
+  if (event.endsBy && !isMonthEnd(event.endsBy)) throw invalid('input.endsBy', `must be the last day of the month or year the event ended in (${event.endsBy} is not)`);
   for (const end of ['endsOn', 'endsBy'] as const) {
     const day = event[end];
     if (day && day < event.startsOn) {
@@ -123,9 +142,10 @@ const ownerOf = (countryCodeValue: string | null | undefined) => countryCodeValu
 
 /** Organisations' participations belong to the event's owner, so they move with the event. */
 async function handOverOrganisations(ctx: ForumsContext, m: EntityManager, eventId: string, owner: string): Promise<void> {
-  const moving = await m.getRepository(ParticipationEntity).find({ where: { eventId, countryCode: IsNull() }, order: { id: 'ASC' } });
+  // Locked, so a participation removed meanwhile is neither moved nor audited as moved.
+  const moving = await m.getRepository(ParticipationEntity).find({ where: { eventId, countryCode: IsNull() }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
   if (moving.length === 0) return;
-  await m.createQueryBuilder().update(ParticipationEntity).set({ owner }).where('event_id = :eventId AND country_code IS NULL', { eventId }).execute();
+  await m.createQueryBuilder().update(ParticipationEntity).set({ owner }).where('id IN (:...ids)', { ids: moving.map((p) => p.id) }).execute();
   for (const before of moving) {
     await appendAudit(m, DB_SCHEMA, ctx.caller, ctx.requestId, { entityType: 'Participation', entityId: before.id, operation: 'UPDATE', before, after: { ...before, owner } });
   }
@@ -145,7 +165,7 @@ export async function createEvent(ctx: ForumsContext, input: CreateEventInput): 
 
   return writeTransaction(ctx.db, async (m) => {
     const values = { datePrecision: 'DAY' as const, outcomeIds: [], ...fields, id, owner, relatedIds: [], sourceIds: [], version: 1 };
-    await checkEvent(m, { startsOn: values.startsOn as string, endsOn: values.endsOn ?? null, endsBy: values.endsBy ?? null, forumId: values.forumId ?? null, workingGroupId: values.workingGroupId ?? null }, fields);
+    await checkEvent(m, { startsOn: values.startsOn as string, endsOn: values.endsOn ?? null, endsBy: values.endsBy ?? null, datePrecision: values.datePrecision, forumId: values.forumId ?? null, workingGroupId: values.workingGroupId ?? null }, fields);
     // ON CONFLICT DO NOTHING: of two requests creating the same id at once, one inserts, the other is told.
     const inserted = await m.createQueryBuilder().insert().into(EventEntity).values(values).orIgnore().returning('id').execute();
     if (inserted.raw.length === 0) throw ERRORS.CONFLICT.err(`An event with id "${id}" exists already`, { id });

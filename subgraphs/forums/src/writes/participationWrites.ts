@@ -15,7 +15,7 @@ export async function recordParticipation(ctx: ForumsContext, input: Participati
   assertWriter(ctx.caller, 'participations');
   const eventId = requiredText(input.event, 'input.event', 100);
   const cityId = optionalId(input.city, 'input.city', CITY_ID, 'a city id such as dk-aarhus') ?? null;
-  const country = input.country ? countryCode(input.country, 'input.country') : null;
+  const country = input.country === undefined || input.country === null ? null : countryCode(input.country, 'input.country');
   const organisation = optionalText(input.organisation, 'input.organisation') ?? null;
   const forumId = optionalId(input.forum, 'input.forum', SLUG, 'a forum id such as ran') ?? null;
   const note = optionalText(input.note, 'input.note', 500) ?? null;
