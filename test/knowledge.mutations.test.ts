@@ -8,7 +8,7 @@
 import type { DataSource } from 'typeorm';
 import { errorCodes, tokenFor } from '@nsc-hub/shared/src/testing';
 import { startHub, type RunningHub } from './helpers/startHub';
-import { CALLERS, callerTokens, expectRefusedWritingNothing, type BadInputCase, type CallerName } from './helpers/writeChecks';
+import { CALLERS, callerTokens, expectOneWinnerOneConflict, expectRefusedWritingNothing, type BadInputCase, type CallerName } from './helpers/writeChecks';
 import { auditSince, lastAuditId, schemaState } from './helpers/schemaState';
 
 const SCHEMA = 'knowledge';
@@ -285,15 +285,10 @@ test('two concurrent updates with the same expectedVersion: exactly one succeeds
   const auditBefore = await lastAuditId(db, SCHEMA);
   const update = (summary: string) =>
     hub.query(`mutation ($id: ID!, $summary: String) { updateResource(id: $id, input: { summary: $summary }, expectedVersion: 1) { summary version } }`, { id, summary }, editor);
-  const results = await Promise.all([update('First writer'), update('Second writer')]);
-  const succeeded = results.filter((r) => !r.errors);
-  const conflicts = results.filter((r) => errorCodes(r).join() === 'CONFLICT');
-  expect(succeeded).toHaveLength(1);
-  expect(conflicts).toHaveLength(1);
-  expect(conflicts[0].data ?? null).toBeNull();
-  expect(succeeded[0].data?.updateResource.version).toBe(2);
+  const winner = await expectOneWinnerOneConflict(update);
+  expect(winner.data?.updateResource.version).toBe(2);
   const [{ summary, version }] = await db.query(`SELECT summary, version FROM knowledge.resources WHERE id = $1`, [id]);
-  expect({ summary, version }).toEqual({ summary: succeeded[0].data?.updateResource.summary, version: 2 });
+  expect({ summary, version }).toEqual({ summary: winner.data?.updateResource.summary, version: 2 });
   const audit = await auditSince(db, auditBefore, SCHEMA);
   expect(audit.filter((a) => a.entity_id === id)).toHaveLength(1);
 });

@@ -12,6 +12,8 @@ export function invalid(field: string, message: string) {
 export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** City ids: the country code in lower case, a dash, then a slug (`dk-aarhus`). */
 export const CITY_ID = /^[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Ids the database generates (memberships, participations). */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Years a publication or event date may fall in: a typo such as 0202 is caught, history is not. */
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2200;
@@ -32,6 +34,14 @@ export function optionalText(value: string | null | undefined, field: string, ma
   if (value === undefined) return undefined;
   if (value === null || value.trim() === '') return null;
   return requiredText(value, field, max);
+}
+
+/** An optional id of the given shape (SLUG, CITY_ID): undefined leaves as is, null clears. */
+export function optionalId(value: string | null | undefined, field: string, pattern: RegExp, what: string): string | null | undefined {
+  if (value === undefined || value === null) return value;
+  const id = value.trim();
+  if (!pattern.test(id) || id.length > 100) throw invalid(field, `"${value}" is not ${what}`);
+  return id;
 }
 
 export function optionalInt(value: number | null | undefined, field: string, min: number, max: number): number | null | undefined {

@@ -1,4 +1,4 @@
-import { errorCodes, tokenFor } from '@nsc-hub/shared/src/testing';
+import { errorCodes, tokenFor, type GraphQLResponse } from '@nsc-hub/shared/src/testing';
 import type { RunningHub } from './startHub';
 
 /** The callers every permission matrix tries, with the code each is refused with when writing a DK record. */
@@ -41,4 +41,18 @@ export async function expectRefusedWritingNothing(hub: RunningHub, state: () => 
   expect(res.data ?? null).toBeNull();
   if (badInput.says) expect(res.errors?.[0].message).toMatch(badInput.says);
   expect(await state()).toEqual(before);
+}
+
+/**
+ * Two updates from the same expected version sent at once: exactly one succeeds and the other is
+ * a CONFLICT with no data. Returns the winner's response.
+ */
+export async function expectOneWinnerOneConflict(update: (value: string) => Promise<GraphQLResponse>): Promise<GraphQLResponse> {
+  const results = await Promise.all([update('First writer'), update('Second writer')]);
+  const succeeded = results.filter((r) => !r.errors);
+  const conflicts = results.filter((r) => errorCodes(r).join() === 'CONFLICT');
+  expect(succeeded).toHaveLength(1);
+  expect(conflicts).toHaveLength(1);
+  expect(conflicts[0].data ?? null).toBeNull();
+  return succeeded[0];
 }

@@ -29,7 +29,7 @@ export function useNoNulCharacters<TContext extends BaseContext>(): ApolloServer
               },
             });
           }
-          if (found) throw ERRORS.BAD_USER_INPUT.err('Text must not contain the NUL character (U+0000)', { http: { status: 400 } });
+          if (found) throw ERRORS.BAD_USER_INPUT.err('Text must not contain control characters such as the NUL character (U+0000)', { http: { status: 400 } });
         },
       };
     },

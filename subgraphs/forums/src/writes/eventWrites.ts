@@ -11,6 +11,7 @@ import {
   assertWriter,
   countryCode,
   invalid,
+  optionalId,
   optionalText,
   requiredText,
   slugify,
@@ -31,14 +32,6 @@ type EventFields = Partial<
     'title' | 'kind' | 'format' | 'startsOn' | 'endsOn' | 'endsBy' | 'datePrecision' | 'dateNote' | 'venue' | 'cityId' | 'countryCode' | 'forumId' | 'workingGroupId' | 'description' | 'outcomeIds'
   >
 >;
-
-/** An optional id of the given shape: undefined leaves as is, null clears. */
-export function optionalId(value: string | null | undefined, field: string, pattern: RegExp, what: string): string | null | undefined {
-  if (value === undefined || value === null) return value;
-  const id = value.trim();
-  if (!pattern.test(id) || id.length > 100) throw invalid(field, `"${value}" is not ${what}`);
-  return id;
-}
 
 function date(value: string | null | undefined, field: string): string | null | undefined {
   if (value && (Number(value.slice(0, 4)) < MIN_YEAR || Number(value.slice(0, 4)) > MAX_YEAR)) {

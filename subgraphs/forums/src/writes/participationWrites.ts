@@ -1,11 +1,8 @@
-import { CITY_ID, ERRORS, SLUG, appendAudit, assertCanWrite, assertWriter, countryCode, invalid, optionalText, requiredText, writeTransaction } from '@nsc-hub/shared';
+import { CITY_ID, ERRORS, SLUG, appendAudit, assertCanWrite, assertWriter, countryCode, invalid, optionalId, optionalText, requiredText, UUID, writeTransaction } from '@nsc-hub/shared';
 import { EventEntity, ForumEntity, ParticipationEntity } from '../entities';
 import type { ParticipationInput } from '../__generated__/resolvers-types';
 import type { ForumsContext } from '../context';
 import { DB_SCHEMA } from '../dbSchema';
-import { optionalId } from './eventWrites';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A city's or country's participation belongs to that country: its editors record and remove it,

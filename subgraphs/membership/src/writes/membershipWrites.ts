@@ -1,4 +1,4 @@
-import { ERRORS, appendAudit, assertCanWrite, assertWriter, invalid, optionalText, requiredText, writeTransaction } from '@nsc-hub/shared';
+import { ERRORS, appendAudit, assertCanWrite, assertWriter, invalid, optionalText, requiredText, UUID, writeTransaction } from '@nsc-hub/shared';
 import { MembershipEntity, type MembershipStatusValue } from '../entities/MembershipEntity';
 import { NetworkEntity } from '../entities/NetworkEntity';
 import { CityEntity } from '../entities/CityEntity';
@@ -41,8 +41,6 @@ export async function addMembership(ctx: MembershipContext, input: AddMembership
     return membership;
   });
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function endMembership(ctx: MembershipContext, id: string, until: string): Promise<MembershipEntity> {
   assertWriter(ctx.caller, 'memberships');
