@@ -3,6 +3,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { ERRORS, REQUEST_ID_HEADER, SUBGRAPH_SECRET_HEADER, isCatalogued } from '@nsc-hub/shared';
 import type { GatewayContext } from './GatewayContext';
 
+type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
@@ -15,20 +16,29 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     private readonly subgraphName: string,
     url: string,
     private readonly secret: string,
+    private readonly timeoutMs: number,
   ) {
-    super({ url });
+    super({
+      url,
+      // Node's own fetch (keep-alive), cut off after the subgraph timeout; retry: none, since a
+      // mutation must never be sent twice.
+      fetcher: ((input: string, init: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher,
+    });
   }
 
   /**
    * A subgraph that cannot be reached (refused, reset, DNS) is SUBGRAPH_UNAVAILABLE naming the
-   * subgraph: the driver's message, with its host and port, stays in the gateway.
+   * subgraph: the driver's message, with its host and port, stays in the gateway. So is one that
+   * does not answer within the timeout.
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     try {
       return await super.process(options);
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
-      throw ERRORS.SUBGRAPH_UNAVAILABLE.err(`The ${this.subgraphName} subgraph is unavailable; try again shortly`, {
+      const timedOut = (error as { name?: unknown } | null)?.name === 'TimeoutError';
+      const why = timedOut ? `did not answer within ${this.timeoutMs} ms` : 'is unavailable';
+      throw ERRORS.SUBGRAPH_UNAVAILABLE.err(`The ${this.subgraphName} subgraph ${why}; try again shortly`, {
         serviceName: this.subgraphName,
       });
     }

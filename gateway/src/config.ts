@@ -10,6 +10,7 @@ import {
   type JwtConfig,
   type ServiceMode,
 } from '@nsc-hub/shared';
+import { loadRequestLimits, type RequestLimits } from './requestLimits';
 
 export interface GatewayConfig {
   readonly host: string;
@@ -24,6 +25,9 @@ export interface GatewayConfig {
   readonly mode: ServiceMode;
   /** Allowed browser origins; `*` allows any (tokens travel in a header, not cookies). */
   readonly corsOrigins: '*' | readonly string[];
+  readonly limits: RequestLimits;
+  /** How long a subgraph may take to answer one request before it counts as unavailable. */
+  readonly subgraphTimeoutMs: number;
 }
 
 export const DEFAULT_SUPERGRAPH_PATH = path.resolve(__dirname, '..', 'supergraph.graphql');
@@ -48,6 +52,8 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     subgraphSecret: loadSubgraphSecret(env),
     mode: loadServiceMode(env),
     corsOrigins: origins === '*' ? '*' : origins.split(',').map((o) => o.trim()).filter(Boolean),
+    limits: loadRequestLimits(env),
+    subgraphTimeoutMs: getEnvNum(env, 'SUBGRAPH_TIMEOUT_MS', 10_000),
   };
 }
 

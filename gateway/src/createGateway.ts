@@ -13,12 +13,16 @@ import {
   requestIdFrom,
   listen,
   serverModeOptions,
+  onlyGetAndPost,
   useNoNulCharacters,
   useRequestErrors,
+  useSchemaPrivacy,
   type Listening,
   type Logger,
 } from '@nsc-hub/shared';
 import { AuthenticatedDataSource } from './AuthenticatedDataSource';
+import { useQueryCost } from './plugins/useQueryCost';
+import { limitValidationRules, restoreLimitError } from './requestLimits';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './GatewayContext';
 
@@ -35,17 +39,25 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
     buildService: ({ name, url }) => {
       const target = config.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph "${name}": set ${name.toUpperCase()}_URL`);
-      return new AuthenticatedDataSource(name, target, config.subgraphSecret);
+      return new AuthenticatedDataSource(name, target, config.subgraphSecret, config.subgraphTimeoutMs);
     },
   });
+  const modeOptions = serverModeOptions(config.mode);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    ...serverModeOptions(config.mode),
+    ...modeOptions,
+    formatError: (formatted, error) => modeOptions.formatError(restoreLimitError(formatted, error, config.limits)),
+    parseOptions: { maxTokens: config.limits.tokens },
+    validationRules: limitValidationRules(config.limits),
+    // One operation per HTTP request: a JSON array of operations is refused (Apollo's default, kept on purpose).
+    allowBatchedHttpRequests: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       config.mode.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       useRequestErrors<GatewayContext>(log),
       useNoNulCharacters<GatewayContext>(),
+      useQueryCost<GatewayContext>(config.limits.cost),
+      ...(config.mode.production ? [useSchemaPrivacy<GatewayContext>()] : []),
     ],
   });
 
@@ -61,7 +73,8 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
       app.use(
         '/graphql',
         cors({ origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins], maxAge: 600 }),
-        express.json({ limit: '100kb' }),
+        onlyGetAndPost(),
+        express.json({ limit: config.limits.bodyBytes }),
         expressMiddleware(apollo, {
           context: async ({ req }) => {
             // Clients do not choose request ids: every request gets a fresh one here.

@@ -24,3 +24,4 @@ export * from './db/SqlParams';
 export * from './server/PeerSubgraph';
 export * from './references';
 export * from './server/useNoNulCharacters';
+export * from './server/useSchemaPrivacy';

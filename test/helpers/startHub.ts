@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { createGateway, loadConfig } from '@nsc-hub/gateway';
+import { createGateway, loadConfig, type GatewayConfig } from '@nsc-hub/gateway';
 import type { ServiceMode, SubgraphModule } from '@nsc-hub/shared';
 import {
   TEST_JWT,
@@ -25,7 +25,13 @@ export interface RunningHub {
  * and the real gateway serving the committed supergraph.graphql on another.
  */
 export async function startHub(
-  options: { mode?: ServiceMode; subgraphs?: readonly SubgraphModule[]; gatewaySubgraphSecret?: string } = {},
+  options: {
+    mode?: ServiceMode;
+    subgraphs?: readonly SubgraphModule[];
+    gatewaySubgraphSecret?: string;
+    /** Gateway settings other than its defaults, e.g. lower request limits. */
+    gateway?: Partial<Pick<GatewayConfig, 'limits' | 'subgraphTimeoutMs' | 'corsOrigins'>>;
+  } = {},
 ): Promise<RunningHub> {
   const mode = options.mode ?? TEST_MODE;
   const running: Record<string, RunningSubgraph> = {};
@@ -49,6 +55,7 @@ export async function startHub(
       subgraphSecret: options.gatewaySubgraphSecret ?? TEST_SUBGRAPH_SECRET,
       jwt: TEST_JWT,
       mode,
+      ...options.gateway,
     },
     pino({ level: 'silent' }),
   );

@@ -13,7 +13,8 @@ import { ERRORS } from '../errors';
 import { REQUEST_ID_HEADER, SUBGRAPH_SECRET_HEADER, type SubgraphServerConfig } from '../config';
 import { serverModeOptions, useRequestErrors, type RequestContextBase } from './errorHandling';
 import { createHttpServer, listen, type Listening } from './listen';
-import { callerForRequest, jsonErrorHandler, requestIdFrom } from './requestContext';
+import { callerForRequest, jsonErrorHandler, onlyGetAndPost, requestIdFrom } from './requestContext';
+import { useSchemaPrivacy } from './useSchemaPrivacy';
 import { useNoNulCharacters } from './useNoNulCharacters';
 
 export interface SubgraphServerOptions<TContext extends RequestContextBase> {
@@ -58,6 +59,7 @@ export function createSubgraphServer<TContext extends RequestContextBase>(option
       ApolloServerPluginInlineTraceDisabled(),
       useRequestErrors<TContext>(log),
       useNoNulCharacters<TContext>(),
+      ...(config.mode.production ? [useSchemaPrivacy<TContext>()] : []),
     ],
   });
   const expectedSecret = Buffer.from(config.subgraphSecret);
@@ -79,6 +81,7 @@ export function createSubgraphServer<TContext extends RequestContextBase>(option
       await apollo.start();
       app.use(
         '/graphql',
+        onlyGetAndPost(),
         (req, res, next) => {
           if (secretMatches(expectedSecret, req.headers[SUBGRAPH_SECRET_HEADER])) return next();
           res.status(401).json({

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ErrorRequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { callerFromAuthorization, type Caller, type JwtConfig } from '../auth';
@@ -27,19 +27,42 @@ export async function callerForRequest(jwt: JwtConfig, authorization: string | u
 /**
  * Failures before GraphQL sees the request (malformed JSON, a body over the size limit) answered
  * as GraphQL errors with a catalogued code, instead of Express's HTML page with a stack trace.
+ * A body over the limit is HTTP 400 QUERY_TOO_COMPLEX naming the limit, like every other request
+ * limit.
  */
 export function jsonErrorHandler(log: Logger): ErrorRequestHandler {
-  return (error: { status?: unknown; type?: unknown }, _req, res, next) => {
+  return (error: { status?: unknown; type?: unknown; limit?: unknown }, _req, res, next) => {
     if (res.headersSent) return next(error);
     const requestId = randomUUID();
     const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
-    if (status === 500) log.error({ err: error, requestId }, 'request failed before GraphQL');
-    const [code, message] =
-      status === 500
-        ? [ERRORS.INTERNAL_SERVER_ERROR.code, 'Internal server error']
-        : status === 413
-          ? [ERRORS.BAD_REQUEST.code, 'The request body is too large']
-          : [ERRORS.BAD_REQUEST.code, 'The request body is not valid JSON'];
-    res.status(status).json({ errors: [{ message, extensions: { code, requestId } }] });
+    if (status === 500) {
+      log.error({ err: error, requestId }, 'request failed before GraphQL');
+      res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: ERRORS.INTERNAL_SERVER_ERROR.code, requestId } }] });
+      return;
+    }
+    if (status === 415) {
+      res.status(415).json({ errors: [{ message: 'The request body must be JSON in UTF-8, without a content encoding', extensions: { code: ERRORS.BAD_REQUEST.code, requestId } }] });
+      return;
+    }
+    if (error.type === 'entity.too.large' && typeof error.limit === 'number') {
+      const message = `The request body is larger than ${error.limit} bytes`;
+      res.status(400).json({ errors: [{ message, extensions: { code: ERRORS.QUERY_TOO_COMPLEX.code, limit: 'BODY_SIZE', maximum: error.limit, requestId } }] });
+      return;
+    }
+    res.status(status).json({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: ERRORS.BAD_REQUEST.code, requestId } }] });
+  };
+}
+
+/**
+ * GraphQL over HTTP is GET (queries only) and POST: any other method is 405 with an Allow header,
+ * before CSRF checks or body parsing could answer something vaguer.
+ */
+export function onlyGetAndPost(): RequestHandler {
+  return (req, res, next) => {
+    if (req.method === 'GET' || req.method === 'POST') return next();
+    res
+      .status(405)
+      .set('allow', 'GET, POST')
+      .json({ errors: [{ message: `${req.method} is not supported: send queries by GET or POST and mutations by POST`, extensions: { code: ERRORS.BAD_REQUEST.code, requestId: randomUUID() } }] });
   };
 }
