@@ -108,6 +108,12 @@ export function assertWriter(caller: Caller, what: string): asserts caller is Ex
   if (caller.role === 'member') throw ERRORS.FORBIDDEN.err(`Members may read but not change ${what}`);
 }
 
+/** The audit log and other secretariat tools: admins only. */
+export function assertAdmin(caller: Caller, what: string): void {
+  if (!isSignedIn(caller)) throw ERRORS.UNAUTHENTICATED.err(`Sign in as an admin to see ${what}`);
+  if (caller.role !== 'admin') throw ERRORS.FORBIDDEN.err(`Only admins may see ${what}`);
+}
+
 /**
  * Writes: admins write everything; an editor writes records owned by its own country;
  * members and anonymous callers write nothing.

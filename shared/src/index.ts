@@ -25,3 +25,5 @@ export * from './server/PeerSubgraph';
 export * from './references';
 export * from './server/useNoNulCharacters';
 export * from './server/useSchemaPrivacy';
+export * from './db/findAuditEntries';
+export * from './auditLogResolvers';

@@ -6,7 +6,7 @@ import type { WorkingGroupEntity } from '../entities/WorkingGroupEntity';
 import type { EventEntity } from '../entities/EventEntity';
 import type { ParticipationEntity } from '../entities/ParticipationEntity';
 import type { SourceEntity } from '../entities/SourceEntity';
-import type { Connection, Edge } from '@nsc-hub/shared';
+import type { Connection, Edge, AuditLogRoot, AuditRow } from '@nsc-hub/shared';
 import type { CityReference, CountryReference, NetworkReference, ResourceReference } from '../references';
 import type { ForumsContext } from '../context';
 export type Maybe<T> = T | null;
@@ -21,8 +21,88 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date, `YYYY-MM-DD`. */
   Date: { input: string; output: string; }
+  /** A point in time, ISO 8601 with a zone, e.g. `2026-03-10T09:30:00Z`. */
+  DateTime: { input: Date; output: Date; }
+  /** Any JSON value. */
+  JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
 };
+
+/** Who made a change, as their token said. */
+export type AuditActor = {
+  __typename?: 'AuditActor';
+  country: Maybe<Scalars['String']['output']>;
+  /** member, editor or admin. */
+  role: Scalars['String']['output'];
+  /** The token's subject. */
+  sub: Maybe<Scalars['String']['output']>;
+};
+
+/** One record changed by one mutation, written in the same transaction as the change. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  actor: AuditActor;
+  /** The record after the change; null for DELETE. */
+  after: Maybe<Scalars['JSON']['output']>;
+  at: Scalars['DateTime']['output'];
+  /** The record before the change; null for CREATE. */
+  before: Maybe<Scalars['JSON']['output']>;
+  entityId: Scalars['ID']['output'];
+  /** The GraphQL type of the record, e.g. `City`. */
+  entityType: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  operation: AuditOperation;
+  /** The request id of the mutation, as in its errors and the server log. */
+  requestId: Maybe<Scalars['String']['output']>;
+};
+
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  edges: Array<AuditEntryEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEntry;
+};
+
+/** The audit log, one part per subgraph: `auditLog { membership(first: 10) { … } knowledge { … } }`. Admins only; nothing in the graph changes it. */
+export type AuditLog = {
+  __typename?: 'AuditLog';
+  /** What was written in the forums subgraph, newest first. `first` defaults to 20, at most 100. */
+  forums: AuditEntryConnection;
+};
+
+
+/** The audit log, one part per subgraph: `auditLog { membership(first: 10) { … } knowledge { … } }`. Admins only; nothing in the graph changes it. */
+export type AuditLogForumsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** All given conditions must hold. */
+export type AuditLogFilter = {
+  /** The actor's token subject. */
+  actor?: InputMaybe<Scalars['String']['input']>;
+  /** The actor's country (ISO 3166-1 alpha-2). */
+  country?: InputMaybe<Scalars['String']['input']>;
+  entityId?: InputMaybe<Scalars['ID']['input']>;
+  entityType?: InputMaybe<Scalars['String']['input']>;
+  /** Entries at or after this time. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  operation?: InputMaybe<AuditOperation>;
+  /** Entries before this time. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type AuditOperation =
+  | 'CREATE'
+  | 'DELETE'
+  | 'UPDATE';
 
 export type City = {
   __typename?: 'City';
@@ -298,6 +378,8 @@ export type ParticipationRole =
 
 export type Query = {
   __typename?: 'Query';
+  /** The audit log of every write; each subgraph adds its own part. Admins only. */
+  auditLog: AuditLog;
   event: Maybe<Event>;
   /** Events, newest first. `first` defaults to 20, at most 100. */
   events: EventConnection;
@@ -480,13 +562,21 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  City: ResolverTypeWrapper<CityReference>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AuditActor: ResolverTypeWrapper<AuditActor>;
+  AuditEntry: ResolverTypeWrapper<AuditRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditEntryConnection: ResolverTypeWrapper<Connection<AuditRow>>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AuditEntryEdge: ResolverTypeWrapper<Edge<AuditRow>>;
+  AuditLog: ResolverTypeWrapper<AuditLogRoot>;
+  AuditLogFilter: AuditLogFilter;
+  AuditOperation: AuditOperation;
+  City: ResolverTypeWrapper<CityReference>;
   Country: ResolverTypeWrapper<CountryReference>;
   CreateEventInput: CreateEventInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DatePrecision: DatePrecision;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Event: ResolverTypeWrapper<EventEntity>;
   EventConnection: ResolverTypeWrapper<Connection<EventEntity>>;
   EventEdge: ResolverTypeWrapper<Edge<EventEntity>>;
@@ -494,6 +584,7 @@ export type ResolversTypes = ResolversObject<{
   EventKind: EventKind;
   Forum: ResolverTypeWrapper<ForumEntity>;
   ForumKind: ForumKind;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Network: ResolverTypeWrapper<NetworkReference>;
@@ -511,17 +602,25 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  City: CityReference;
-  Int: Scalars['Int']['output'];
+  AuditActor: AuditActor;
+  AuditEntry: AuditRow;
   ID: Scalars['ID']['output'];
+  AuditEntryConnection: Connection<AuditRow>;
+  Int: Scalars['Int']['output'];
+  AuditEntryEdge: Edge<AuditRow>;
+  AuditLog: AuditLogRoot;
+  AuditLogFilter: AuditLogFilter;
+  City: CityReference;
   Country: CountryReference;
   CreateEventInput: CreateEventInput;
   Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
   Event: EventEntity;
   EventConnection: Connection<EventEntity>;
   EventEdge: Edge<EventEntity>;
   EventFilter: EventFilter;
   Forum: ForumEntity;
+  JSON: Scalars['JSON']['output'];
   Mutation: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
   Network: NetworkReference;
@@ -544,6 +643,39 @@ export type ContactDirectiveArgs = {
 
 export type ContactDirectiveResolver<Result, Parent, ContextType = ForumsContext, Args = ContactDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type AuditActorResolvers<ContextType = ForumsContext, ParentType extends ResolversParentTypes['AuditActor'] = ResolversParentTypes['AuditActor']> = ResolversObject<{
+  country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sub?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type AuditEntryResolvers<ContextType = ForumsContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['AuditActor'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['AuditOperation'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type AuditEntryConnectionResolvers<ContextType = ForumsContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryEdgeResolvers<ContextType = ForumsContext, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+}>;
+
+export type AuditLogResolvers<ContextType = ForumsContext, ParentType extends ResolversParentTypes['AuditLog'] = ResolversParentTypes['AuditLog']> = ResolversObject<{
+  forums?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<AuditLogForumsArgs>>;
+}>;
+
 export type CityResolvers<ContextType = ForumsContext, ParentType extends ResolversParentTypes['City'] = ResolversParentTypes['City'], FederationReferenceType extends FederationReferenceTypes['City'] = FederationReferenceTypes['City']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['City']> | FederationReferenceType, FederationReferenceType, ContextType>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<CityEventsArgs>>;
@@ -559,6 +691,10 @@ export type CountryResolvers<ContextType = ForumsContext, ParentType extends Res
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
 }
 
 export type EventResolvers<ContextType = ForumsContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event'], FederationReferenceType extends FederationReferenceTypes['Event'] = FederationReferenceTypes['Event']> = ResolversObject<{
@@ -617,6 +753,10 @@ export type ForumResolvers<ContextType = ForumsContext, ParentType extends Resol
   workingGroups?: Resolver<Array<ResolversTypes['WorkingGroup']>, ParentType, ContextType>;
 }>;
 
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
 export type MutationResolvers<ContextType = ForumsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   createEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationCreateEventArgs, 'input'>>;
   recordParticipation?: Resolver<ResolversTypes['Participation'], ParentType, ContextType, RequireFields<MutationRecordParticipationArgs, 'input'>>;
@@ -646,6 +786,7 @@ export type ParticipationResolvers<ContextType = ForumsContext, ParentType exten
 }>;
 
 export type QueryResolvers<ContextType = ForumsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  auditLog?: Resolver<ResolversTypes['AuditLog'], ParentType, ContextType>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<QueryEventsArgs>>;
   forum?: Resolver<Maybe<ResolversTypes['Forum']>, ParentType, ContextType, RequireFields<QueryForumArgs, 'id'>>;
@@ -674,13 +815,20 @@ export type WorkingGroupResolvers<ContextType = ForumsContext, ParentType extend
 }>;
 
 export type Resolvers<ContextType = ForumsContext> = ResolversObject<{
+  AuditActor?: AuditActorResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
+  AuditLog?: AuditLogResolvers<ContextType>;
   City?: CityResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
   Forum?: ForumResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Network?: NetworkResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -1,4 +1,5 @@
 import { CreateForumsSchema1764000000000 } from './1764000000000-CreateForumsSchema';
+import { AppendOnlyAuditLog1765100000002 } from './1765100000002-AppendOnlyAuditLog';
 
 /** In order of application. */
-export const migrations = [CreateForumsSchema1764000000000];
+export const migrations = [CreateForumsSchema1764000000000, AppendOnlyAuditLog1765100000002];

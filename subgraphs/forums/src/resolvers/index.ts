@@ -1,5 +1,6 @@
-import { DateScalar } from '@nsc-hub/shared';
+import { DateScalar, auditLogResolvers } from '@nsc-hub/shared';
 import type { Resolvers } from '../__generated__/resolvers-types';
+import { AuditEntry, AuditLog } from './AuditLog';
 import { Event } from './Event';
 import { Forum } from './Forum';
 import { Mutation } from './Mutation';
@@ -8,4 +9,18 @@ import { Participation } from './Participation';
 import { Query } from './Query';
 import { WorkingGroup } from './WorkingGroup';
 
-export const resolvers: Resolvers = { Date: DateScalar, Query, Mutation, Forum, WorkingGroup, Event, Participation, City, Country };
+export const resolvers: Resolvers = {
+  Date: DateScalar,
+  DateTime: auditLogResolvers.DateTime,
+  JSON: auditLogResolvers.JSON,
+  AuditLog,
+  AuditEntry,
+  Query,
+  Mutation,
+  Forum,
+  WorkingGroup,
+  Event,
+  Participation,
+  City,
+  Country,
+};

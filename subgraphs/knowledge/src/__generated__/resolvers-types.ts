@@ -4,7 +4,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { ResourceEntity } from '../entities/ResourceEntity';
 import type { TopicEntity } from '../entities/TopicEntity';
 import type { SourceEntity } from '../entities/SourceEntity';
-import type { Connection, Edge } from '@nsc-hub/shared';
+import type { Connection, Edge, AuditLogRoot, AuditRow } from '@nsc-hub/shared';
 import type { SearchConnection, SearchEdge } from '../data/searchResources';
 import type { CityReference, CountryReference, NetworkReference, ForumReference, PublisherReference } from '../references';
 import type { KnowledgeContext } from '../context';
@@ -20,6 +20,10 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date, `YYYY-MM-DD`. */
   Date: { input: string; output: string; }
+  /** A point in time, ISO 8601 with a zone, e.g. `2026-03-10T09:30:00Z`. */
+  DateTime: { input: Date; output: Date; }
+  /** Any JSON value. */
+  JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -35,6 +39,82 @@ export type Audience =
   | 'SOCIAL_WORKERS'
   | 'TEACHERS'
   | 'YOUTH_WORKERS';
+
+/** Who made a change, as their token said. */
+export type AuditActor = {
+  __typename?: 'AuditActor';
+  country: Maybe<Scalars['String']['output']>;
+  /** member, editor or admin. */
+  role: Scalars['String']['output'];
+  /** The token's subject. */
+  sub: Maybe<Scalars['String']['output']>;
+};
+
+/** One record changed by one mutation, written in the same transaction as the change. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  actor: AuditActor;
+  /** The record after the change; null for DELETE. */
+  after: Maybe<Scalars['JSON']['output']>;
+  at: Scalars['DateTime']['output'];
+  /** The record before the change; null for CREATE. */
+  before: Maybe<Scalars['JSON']['output']>;
+  entityId: Scalars['ID']['output'];
+  /** The GraphQL type of the record, e.g. `City`. */
+  entityType: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  operation: AuditOperation;
+  /** The request id of the mutation, as in its errors and the server log. */
+  requestId: Maybe<Scalars['String']['output']>;
+};
+
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  edges: Array<AuditEntryEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEntry;
+};
+
+/** The audit log, one part per subgraph: `auditLog { membership(first: 10) { … } knowledge { … } }`. Admins only; nothing in the graph changes it. */
+export type AuditLog = {
+  __typename?: 'AuditLog';
+  /** What was written in the knowledge subgraph, newest first. `first` defaults to 20, at most 100. */
+  knowledge: AuditEntryConnection;
+};
+
+
+/** The audit log, one part per subgraph: `auditLog { membership(first: 10) { … } knowledge { … } }`. Admins only; nothing in the graph changes it. */
+export type AuditLogKnowledgeArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** All given conditions must hold. */
+export type AuditLogFilter = {
+  /** The actor's token subject. */
+  actor?: InputMaybe<Scalars['String']['input']>;
+  /** The actor's country (ISO 3166-1 alpha-2). */
+  country?: InputMaybe<Scalars['String']['input']>;
+  entityId?: InputMaybe<Scalars['ID']['input']>;
+  entityType?: InputMaybe<Scalars['String']['input']>;
+  /** Entries at or after this time. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  operation?: InputMaybe<AuditOperation>;
+  /** Entries before this time. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type AuditOperation =
+  | 'CREATE'
+  | 'DELETE'
+  | 'UPDATE';
 
 export type City = {
   __typename?: 'City';
@@ -157,6 +237,8 @@ export type PublisherType =
 
 export type Query = {
   __typename?: 'Query';
+  /** The audit log of every write; each subgraph adds its own part. Admins only. */
+  auditLog: AuditLog;
   /** Any resource by id, archived ones included. */
   resource: Maybe<Resource>;
   /** Resources, newest first (undated last). `first` defaults to 20, at most 100. */
@@ -435,13 +517,22 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Audience: Audience;
-  City: ResolverTypeWrapper<CityReference>;
+  AuditActor: ResolverTypeWrapper<AuditActor>;
+  AuditEntry: ResolverTypeWrapper<AuditRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditEntryConnection: ResolverTypeWrapper<Connection<AuditRow>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AuditEntryEdge: ResolverTypeWrapper<Edge<AuditRow>>;
+  AuditLog: ResolverTypeWrapper<AuditLogRoot>;
+  AuditLogFilter: AuditLogFilter;
+  AuditOperation: AuditOperation;
+  City: ResolverTypeWrapper<CityReference>;
   Country: ResolverTypeWrapper<CountryReference>;
   CreateResourceInput: CreateResourceInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Forum: ResolverTypeWrapper<ForumReference>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Network: ResolverTypeWrapper<NetworkReference>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -466,13 +557,21 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  City: CityReference;
+  AuditActor: AuditActor;
+  AuditEntry: AuditRow;
   ID: Scalars['ID']['output'];
+  AuditEntryConnection: Connection<AuditRow>;
   Int: Scalars['Int']['output'];
+  AuditEntryEdge: Edge<AuditRow>;
+  AuditLog: AuditLogRoot;
+  AuditLogFilter: AuditLogFilter;
+  City: CityReference;
   Country: CountryReference;
   CreateResourceInput: CreateResourceInput;
   Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
   Forum: ForumReference;
+  JSON: Scalars['JSON']['output'];
   Mutation: Record<PropertyKey, never>;
   Network: NetworkReference;
   PageInfo: PageInfo;
@@ -501,6 +600,39 @@ export type ContactDirectiveArgs = {
 
 export type ContactDirectiveResolver<Result, Parent, ContextType = KnowledgeContext, Args = ContactDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type AuditActorResolvers<ContextType = KnowledgeContext, ParentType extends ResolversParentTypes['AuditActor'] = ResolversParentTypes['AuditActor']> = ResolversObject<{
+  country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sub?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type AuditEntryResolvers<ContextType = KnowledgeContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['AuditActor'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['AuditOperation'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type AuditEntryConnectionResolvers<ContextType = KnowledgeContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryEdgeResolvers<ContextType = KnowledgeContext, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+}>;
+
+export type AuditLogResolvers<ContextType = KnowledgeContext, ParentType extends ResolversParentTypes['AuditLog'] = ResolversParentTypes['AuditLog']> = ResolversObject<{
+  knowledge?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<AuditLogKnowledgeArgs>>;
+}>;
+
 export type CityResolvers<ContextType = KnowledgeContext, ParentType extends ResolversParentTypes['City'] = ResolversParentTypes['City'], FederationReferenceType extends FederationReferenceTypes['City'] = FederationReferenceTypes['City']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['City']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -518,12 +650,20 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
 export type ForumResolvers<ContextType = KnowledgeContext, ParentType extends ResolversParentTypes['Forum'] = ResolversParentTypes['Forum'], FederationReferenceType extends FederationReferenceTypes['Forum'] = FederationReferenceTypes['Forum']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Forum']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   publications?: Resolver<ResolversTypes['ResourceConnection'], ParentType, ContextType, Partial<ForumPublicationsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
 
 export type MutationResolvers<ContextType = KnowledgeContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   archiveResource?: Resolver<ResolversTypes['Resource'], ParentType, ContextType, RequireFields<MutationArchiveResourceArgs, 'id'>>;
@@ -548,6 +688,7 @@ export type PublisherResolvers<ContextType = KnowledgeContext, ParentType extend
 }>;
 
 export type QueryResolvers<ContextType = KnowledgeContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  auditLog?: Resolver<ResolversTypes['AuditLog'], ParentType, ContextType>;
   resource?: Resolver<Maybe<ResolversTypes['Resource']>, ParentType, ContextType, RequireFields<QueryResourceArgs, 'id'>>;
   resources?: Resolver<ResolversTypes['ResourceConnection'], ParentType, ContextType, Partial<QueryResourcesArgs>>;
   searchResources?: Resolver<ResolversTypes['ResourceSearchConnection'], ParentType, ContextType, RequireFields<QuerySearchResourcesArgs, 'query'>>;
@@ -614,10 +755,17 @@ export type TopicResolvers<ContextType = KnowledgeContext, ParentType extends Re
 }>;
 
 export type Resolvers<ContextType = KnowledgeContext> = ResolversObject<{
+  AuditActor?: AuditActorResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
+  AuditLog?: AuditLogResolvers<ContextType>;
   City?: CityResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   Forum?: ForumResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Network?: NetworkResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -1,4 +1,5 @@
 import { CreateKnowledgeSchema1763900000000 } from './1763900000000-CreateKnowledgeSchema';
+import { AppendOnlyAuditLog1765100000001 } from './1765100000001-AppendOnlyAuditLog';
 
 /** In order of application. */
-export const migrations = [CreateKnowledgeSchema1763900000000];
+export const migrations = [CreateKnowledgeSchema1763900000000, AppendOnlyAuditLog1765100000001];

@@ -8,7 +8,7 @@ import type { MembershipEntity } from '../entities/MembershipEntity';
 import type { CooperationModelEntity } from '../entities/CooperationModelEntity';
 import type { ContactPersonEntity } from '../entities/ContactPersonEntity';
 import type { SourceEntity } from '../entities/SourceEntity';
-import type { Connection, Edge } from '@nsc-hub/shared';
+import type { Connection, Edge, AuditLogRoot, AuditRow } from '@nsc-hub/shared';
 import type { MembershipContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -22,6 +22,10 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date, `YYYY-MM-DD`. */
   Date: { input: string; output: string; }
+  /** A point in time, ISO 8601 with a zone, e.g. `2026-03-10T09:30:00Z`. */
+  DateTime: { input: Date; output: Date; }
+  /** Any JSON value. */
+  JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -33,6 +37,82 @@ export type AddMembershipInput = {
   /** Defaults to ACTIVE. */
   status?: InputMaybe<MembershipStatus>;
 };
+
+/** Who made a change, as their token said. */
+export type AuditActor = {
+  __typename?: 'AuditActor';
+  country: Maybe<Scalars['String']['output']>;
+  /** member, editor or admin. */
+  role: Scalars['String']['output'];
+  /** The token's subject. */
+  sub: Maybe<Scalars['String']['output']>;
+};
+
+/** One record changed by one mutation, written in the same transaction as the change. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  actor: AuditActor;
+  /** The record after the change; null for DELETE. */
+  after: Maybe<Scalars['JSON']['output']>;
+  at: Scalars['DateTime']['output'];
+  /** The record before the change; null for CREATE. */
+  before: Maybe<Scalars['JSON']['output']>;
+  entityId: Scalars['ID']['output'];
+  /** The GraphQL type of the record, e.g. `City`. */
+  entityType: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  operation: AuditOperation;
+  /** The request id of the mutation, as in its errors and the server log. */
+  requestId: Maybe<Scalars['String']['output']>;
+};
+
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  edges: Array<AuditEntryEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEntry;
+};
+
+/** The audit log, one part per subgraph: `auditLog { membership(first: 10) { … } knowledge { … } }`. Admins only; nothing in the graph changes it. */
+export type AuditLog = {
+  __typename?: 'AuditLog';
+  /** What was written in the membership subgraph, newest first. `first` defaults to 20, at most 100. */
+  membership: AuditEntryConnection;
+};
+
+
+/** The audit log, one part per subgraph: `auditLog { membership(first: 10) { … } knowledge { … } }`. Admins only; nothing in the graph changes it. */
+export type AuditLogMembershipArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** All given conditions must hold. */
+export type AuditLogFilter = {
+  /** The actor's token subject. */
+  actor?: InputMaybe<Scalars['String']['input']>;
+  /** The actor's country (ISO 3166-1 alpha-2). */
+  country?: InputMaybe<Scalars['String']['input']>;
+  entityId?: InputMaybe<Scalars['ID']['input']>;
+  entityType?: InputMaybe<Scalars['String']['input']>;
+  /** Entries at or after this time. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  operation?: InputMaybe<AuditOperation>;
+  /** Entries before this time. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type AuditOperation =
+  | 'CREATE'
+  | 'DELETE'
+  | 'UPDATE';
 
 /** A municipality. Owned by (and written only by editors of) its country. */
 export type City = {
@@ -279,6 +359,8 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The audit log of every write; each subgraph adds its own part. Admins only. */
+  auditLog: AuditLog;
   /** Cities by name. `first` defaults to 20, at most 100. */
   cities: CityConnection;
   city: Maybe<City>;
@@ -437,8 +519,15 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   AddMembershipInput: AddMembershipInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  City: ResolverTypeWrapper<CityEntity>;
+  AuditActor: ResolverTypeWrapper<AuditActor>;
+  AuditEntry: ResolverTypeWrapper<AuditRow>;
+  AuditEntryConnection: ResolverTypeWrapper<Connection<AuditRow>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AuditEntryEdge: ResolverTypeWrapper<Edge<AuditRow>>;
+  AuditLog: ResolverTypeWrapper<AuditLogRoot>;
+  AuditLogFilter: AuditLogFilter;
+  AuditOperation: AuditOperation;
+  City: ResolverTypeWrapper<CityEntity>;
   CityConnection: ResolverTypeWrapper<Connection<CityEntity>>;
   CityEdge: ResolverTypeWrapper<Edge<CityEntity>>;
   CityFilter: CityFilter;
@@ -449,6 +538,8 @@ export type ResolversTypes = ResolversObject<{
   Country: ResolverTypeWrapper<CountryEntity>;
   CreateCityInput: CreateCityInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LocalizedName: ResolverTypeWrapper<LocalizedName>;
   Membership: ResolverTypeWrapper<MembershipEntity>;
   MembershipConnection: ResolverTypeWrapper<Connection<MembershipEntity>>;
@@ -468,8 +559,14 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   AddMembershipInput: AddMembershipInput;
   ID: Scalars['ID']['output'];
-  City: CityEntity;
+  AuditActor: AuditActor;
+  AuditEntry: AuditRow;
+  AuditEntryConnection: Connection<AuditRow>;
   Int: Scalars['Int']['output'];
+  AuditEntryEdge: Edge<AuditRow>;
+  AuditLog: AuditLogRoot;
+  AuditLogFilter: AuditLogFilter;
+  City: CityEntity;
   CityConnection: Connection<CityEntity>;
   CityEdge: Edge<CityEntity>;
   CityFilter: CityFilter;
@@ -479,6 +576,8 @@ export type ResolversParentTypes = ResolversObject<{
   Country: CountryEntity;
   CreateCityInput: CreateCityInput;
   Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  JSON: Scalars['JSON']['output'];
   LocalizedName: LocalizedName;
   Membership: MembershipEntity;
   MembershipConnection: Connection<MembershipEntity>;
@@ -500,6 +599,39 @@ export type ContactDirectiveArgs = {
 };
 
 export type ContactDirectiveResolver<Result, Parent, ContextType = MembershipContext, Args = ContactDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AuditActorResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['AuditActor'] = ResolversParentTypes['AuditActor']> = ResolversObject<{
+  country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sub?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type AuditEntryResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['AuditActor'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['AuditOperation'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type AuditEntryConnectionResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryEdgeResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+}>;
+
+export type AuditLogResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['AuditLog'] = ResolversParentTypes['AuditLog']> = ResolversObject<{
+  membership?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<AuditLogMembershipArgs>>;
+}>;
 
 export type CityResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['City'] = ResolversParentTypes['City'], FederationReferenceType extends FederationReferenceTypes['City'] = FederationReferenceTypes['City']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['City']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -572,6 +704,14 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
 export type LocalizedNameResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['LocalizedName'] = ResolversParentTypes['LocalizedName']> = ResolversObject<{
   language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -629,6 +769,7 @@ export type PageInfoResolvers<ContextType = MembershipContext, ParentType extend
 }>;
 
 export type QueryResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  auditLog?: Resolver<ResolversTypes['AuditLog'], ParentType, ContextType>;
   cities?: Resolver<ResolversTypes['CityConnection'], ParentType, ContextType, Partial<QueryCitiesArgs>>;
   city?: Resolver<Maybe<ResolversTypes['City']>, ParentType, ContextType, RequireFields<QueryCityArgs, 'id'>>;
   cooperationModels?: Resolver<Array<ResolversTypes['CooperationModel']>, ParentType, ContextType, Partial<QueryCooperationModelsArgs>>;
@@ -645,6 +786,11 @@ export type SourceResolvers<ContextType = MembershipContext, ParentType extends 
 }>;
 
 export type Resolvers<ContextType = MembershipContext> = ResolversObject<{
+  AuditActor?: AuditActorResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
+  AuditLog?: AuditLogResolvers<ContextType>;
   City?: CityResolvers<ContextType>;
   CityConnection?: CityConnectionResolvers<ContextType>;
   CityEdge?: CityEdgeResolvers<ContextType>;
@@ -652,6 +798,8 @@ export type Resolvers<ContextType = MembershipContext> = ResolversObject<{
   CooperationModel?: CooperationModelResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
+  JSON?: GraphQLScalarType;
   LocalizedName?: LocalizedNameResolvers<ContextType>;
   Membership?: MembershipResolvers<ContextType>;
   MembershipConnection?: MembershipConnectionResolvers<ContextType>;

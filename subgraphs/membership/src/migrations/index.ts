@@ -1,4 +1,5 @@
 import { CreateMembershipSchema1763800000000 } from './1763800000000-CreateMembershipSchema';
+import { AppendOnlyAuditLog1765100000000 } from './1765100000000-AppendOnlyAuditLog';
 
 /** In order of application. */
-export const migrations = [CreateMembershipSchema1763800000000];
+export const migrations = [CreateMembershipSchema1763800000000, AppendOnlyAuditLog1765100000000];
