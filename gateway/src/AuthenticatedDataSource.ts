@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ERRORS, REQUEST_ID_HEADER, SUBGRAPH_SECRET_HEADER, isCatalogued } from '@nsc-hub/shared';
+import { ERRORS, IDEMPOTENCY_FINGERPRINT_HEADER, IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER, SUBGRAPH_SECRET_HEADER, isCatalogued } from '@nsc-hub/shared';
 import type { GatewayContext } from './GatewayContext';
 
 type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
@@ -69,5 +69,9 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     if (!context || !('requestId' in context)) return;
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+    if (context.idempotency) {
+      request.http?.headers.set(IDEMPOTENCY_KEY_HEADER, context.idempotency.key);
+      request.http?.headers.set(IDEMPOTENCY_FINGERPRINT_HEADER, context.idempotency.fingerprint);
+    }
   }
 }

@@ -4,4 +4,6 @@ export interface GatewayContext extends RequestContextBase {
   readonly caller: Caller;
   /** The client's Authorization header, verified here and forwarded as is. */
   readonly authorization: string | undefined;
+  /** The client's Idempotency-Key and a fingerprint of its whole request, forwarded to subgraphs. */
+  readonly idempotency: { readonly key: string; readonly fingerprint: string } | undefined;
 }

@@ -13,7 +13,10 @@ import {
   requestIdFrom,
   listen,
   serverModeOptions,
+  IDEMPOTENCY_KEY_HEADER,
   onlyGetAndPost,
+  parseIdempotencyKey,
+  requestFingerprint,
   useNoNulCharacters,
   useRequestErrors,
   useSchemaPrivacy,
@@ -81,7 +84,9 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
             const requestId = requestIdFrom(undefined);
             const authorization = req.headers.authorization;
             const caller = await callerForRequest(config.jwt, authorization, requestId, log);
-            return { caller, authorization, requestId };
+            const key = parseIdempotencyKey(req.headers[IDEMPOTENCY_KEY_HEADER]);
+            const idempotency = key ? { key, fingerprint: requestFingerprint(req.body ?? {}) } : undefined;
+            return { caller, authorization, requestId, idempotency };
           },
         }),
       );

@@ -27,3 +27,5 @@ export * from './server/useNoNulCharacters';
 export * from './server/useSchemaPrivacy';
 export * from './db/findAuditEntries';
 export * from './auditLogResolvers';
+export * from './server/idempotency';
+export * from './server/useIdempotencyKeys';

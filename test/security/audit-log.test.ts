@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { buildASTSchema, parse } from 'graphql';
 import { DEFAULT_SUPERGRAPH_PATH } from '@nsc-hub/gateway';
-import { PRODUCTION_MODE, errorCodes, tokenFor } from '@nsc-hub/shared/src/testing';
+import { PRODUCTION_MODE, errorCodes, tokenFor, type GraphQLResponse } from '@nsc-hub/shared/src/testing';
 import { startHub, type RunningHub } from '../helpers/startHub';
 
 let hub: RunningHub;
@@ -94,7 +94,7 @@ describe('writes in all three subgraphs, read back in one request', () => {
     const walked: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: Awaited<ReturnType<RunningHub['query']>> = await hub.query(MEMBERSHIP_LOG, { first: 1, after }, admin);
+      const page: GraphQLResponse = await hub.query(MEMBERSHIP_LOG, { first: 1, after }, admin);
       const part = page.data?.auditLog.membership;
       walked.push(...nodes(part).map((e) => e.id));
       if (!part.pageInfo.hasNextPage) break;

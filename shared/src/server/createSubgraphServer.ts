@@ -15,15 +15,23 @@ import { serverModeOptions, useRequestErrors, type RequestContextBase } from './
 import { createHttpServer, listen, type Listening } from './listen';
 import { callerForRequest, jsonErrorHandler, onlyGetAndPost, requestIdFrom } from './requestContext';
 import { useSchemaPrivacy } from './useSchemaPrivacy';
+import { useIdempotencyKeys, type IdempotencyStore } from './useIdempotencyKeys';
 import { useNoNulCharacters } from './useNoNulCharacters';
 
-export interface SubgraphServerOptions<TContext extends RequestContextBase> {
+/** What every subgraph's request context has. */
+export interface SubgraphContextBase extends RequestContextBase {
+  readonly caller: Caller;
+}
+
+export interface SubgraphServerOptions<TContext extends SubgraphContextBase> {
   readonly config: SubgraphServerConfig;
   readonly typeDefs: string;
   readonly resolvers: GraphQLResolverMap<TContext>;
   /** Builds the per-request context (DataLoaders are created here, once per request). */
   readonly context: (args: { caller: Caller; requestId: string }) => TContext | Promise<TContext>;
   readonly log: Logger;
+  /** Where mutations with an Idempotency-Key keep their results (the subgraph's own database). */
+  readonly idempotency: IdempotencyStore;
   /** Extra readiness check for /health (e.g. the database answers). */
   readonly ready?: () => Promise<void>;
 }
@@ -45,7 +53,7 @@ function secretMatches(expected: Buffer, given: string | string[] | undefined): 
  * taken from the forwarded bearer token, errors masked outside development, GET /health.
  * No env and no listen on construction: tests build it with their own config and port 0.
  */
-export function createSubgraphServer<TContext extends RequestContextBase>(options: SubgraphServerOptions<TContext>): SubgraphServer {
+export function createSubgraphServer<TContext extends SubgraphContextBase>(options: SubgraphServerOptions<TContext>): SubgraphServer {
   const { config, log } = options;
   const httpServer = createHttpServer();
   const apollo = new ApolloServer<TContext>({
@@ -60,6 +68,7 @@ export function createSubgraphServer<TContext extends RequestContextBase>(option
       useRequestErrors<TContext>(log),
       useNoNulCharacters<TContext>(),
       ...(config.mode.production ? [useSchemaPrivacy<TContext>()] : []),
+      useIdempotencyKeys<TContext>(options.idempotency, log),
     ],
   });
   const expectedSecret = Buffer.from(config.subgraphSecret);

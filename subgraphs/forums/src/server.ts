@@ -7,6 +7,7 @@ import type { ForumsContext } from './context';
 import { Directory, type Peers } from './directory';
 import { createLoaders } from './loaders';
 import { resolvers } from './resolvers';
+import { DB_SCHEMA } from './dbSchema';
 
 export const SCHEMA_PATH = path.resolve(__dirname, '..', 'schema.graphql');
 
@@ -21,6 +22,7 @@ export function createForumsServer(args: { dataSource: DataSource; config: Subgr
     typeDefs: readFileSync(SCHEMA_PATH, 'utf8'),
     resolvers: resolvers as GraphQLResolverMap<ForumsContext>,
     context: ({ caller, requestId }) => ({ caller, requestId, db: dataSource, loaders: createLoaders(dataSource), directory: new Directory(peers, requestId) }),
+    idempotency: { dataSource, schema: DB_SCHEMA },
     ready: async () => {
       await dataSource.query('SELECT 1');
     },

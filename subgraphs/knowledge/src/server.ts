@@ -6,6 +6,7 @@ import { createSubgraphServer, type Logger, type SubgraphServerConfig, type Subg
 import type { KnowledgeContext } from './context';
 import { createLoaders } from './loaders';
 import { resolvers } from './resolvers';
+import { DB_SCHEMA } from './dbSchema';
 
 export const SCHEMA_PATH = path.resolve(__dirname, '..', 'schema.graphql');
 
@@ -22,6 +23,7 @@ export function createKnowledgeServer(args: {
     typeDefs: readFileSync(SCHEMA_PATH, 'utf8'),
     resolvers: resolvers as GraphQLResolverMap<KnowledgeContext>,
     context: ({ caller, requestId }) => ({ caller, requestId, db: dataSource, loaders: createLoaders(dataSource) }),
+    idempotency: { dataSource, schema: DB_SCHEMA },
     ready: async () => {
       await dataSource.query('SELECT 1');
     },

@@ -6,6 +6,7 @@ import { createSubgraphServer, type Logger, type SubgraphServerConfig, type Subg
 import type { MembershipContext } from './context';
 import { createLoaders } from './loaders';
 import { resolvers } from './resolvers';
+import { DB_SCHEMA } from './dbSchema';
 
 export const SCHEMA_PATH = path.resolve(__dirname, '..', 'schema.graphql');
 
@@ -23,6 +24,7 @@ export function createMembershipServer({ dataSource, config, log }: MembershipSe
     typeDefs: readFileSync(SCHEMA_PATH, 'utf8'),
     resolvers: resolvers as GraphQLResolverMap<MembershipContext>,
     context: ({ caller, requestId }) => ({ caller, requestId, db: dataSource, loaders: createLoaders(dataSource) }),
+    idempotency: { dataSource, schema: DB_SCHEMA },
     ready: async () => {
       await dataSource.query('SELECT 1');
     },
