@@ -19,8 +19,8 @@ let ports: number[];
 beforeAll(async () => {
   dataParent = mkdtempSync(path.join(os.tmpdir(), 'nsc-hub-start-'));
   chmodSync(dataParent, 0o755);
-  const [gateway, membership, knowledge, postgres] = [await freePort(), await freePort(), await freePort(), await freePort()];
-  ports = [gateway, membership, knowledge, postgres];
+  const [gateway, membership, knowledge, forums, postgres] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
+  ports = [gateway, membership, knowledge, forums, postgres];
   gatewayUrl = `http://127.0.0.1:${gateway}/graphql`;
   env = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn' };
   // No database settings at all, as on a fresh machine.
@@ -29,6 +29,7 @@ beforeAll(async () => {
     GATEWAY_PORT: String(gateway),
     MEMBERSHIP_PORT: String(membership),
     KNOWLEDGE_PORT: String(knowledge),
+    FORUMS_PORT: String(forums),
     EMBEDDED_POSTGRES_PORT: String(postgres),
     EMBEDDED_POSTGRES_DIR: path.join(dataParent, 'postgres'),
   });
@@ -75,9 +76,9 @@ function processesInGroup(pgid: number): string[] {
     .map((cols) => cols.join(' '));
 }
 
-const isListening = (port: number) =>
+const isListening = (port: number, host = '127.0.0.1') =>
   new Promise<boolean>((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
+    const socket = net.connect(port, host);
     socket.once('connect', () => {
       socket.destroy();
       resolve(true);
@@ -99,6 +100,16 @@ test('starts, answers the README query, keeps data across a restart and leaves n
     token: await tokenFor('editor', 'DK'),
   });
   expect(created.data).toEqual({ createCity: { id: 'dk-odense' } });
+
+  // Gateway, subgraphs and database listen on the loopback interface only.
+  const outward = Object.values(os.networkInterfaces())
+    .flat()
+    .filter((a) => a && a.family === 'IPv4' && !a.internal)
+    .map((a) => a!.address);
+  for (const port of ports) {
+    expect([port, await isListening(port)]).toEqual([port, true]);
+    for (const address of outward) expect([port, address, await isListening(port, address)]).toEqual([port, address, false]);
+  }
 
   expect(await interrupt(first)).toBe(0);
   expect(processesInGroup(first.child.pid!)).toEqual([]);

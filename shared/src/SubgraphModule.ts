@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import type { SubgraphServerConfig } from './config';
+import type { QueryCounter } from './db/QueryCounter';
 import type { SubgraphServer } from './server/createSubgraphServer';
 
 /**
@@ -18,7 +19,7 @@ export interface SubgraphModule {
   readonly peers?: Readonly<Record<string, number>>;
   createDatabase(url: string, options?: { poolSize?: number; logger?: Logger }): {
     dataSource: DataSource;
-    queries: { readonly statements: number };
+    queries: QueryCounter;
   };
   migrate(dataSource: DataSource): Promise<string[]>;
   seed(dataSource: DataSource): Promise<Record<string, number>>;

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
  */
 export class QueryCounter implements TypeOrmLogger {
   private count = 0;
+  private readonly recordings = new Set<string[]>();
 
   constructor(private readonly pino?: Logger) {}
 
@@ -14,8 +15,16 @@ export class QueryCounter implements TypeOrmLogger {
     return this.count;
   }
 
+  /** Collects the text (not the parameters) of every statement sent until `stop()`. */
+  record(): { readonly sql: readonly string[]; stop(): void } {
+    const sql: string[] = [];
+    this.recordings.add(sql);
+    return { sql, stop: () => this.recordings.delete(sql) };
+  }
+
   logQuery(query: string): void {
     this.count += 1;
+    for (const sql of this.recordings) sql.push(query);
     this.pino?.trace({ sql: query }, 'sql');
   }
 

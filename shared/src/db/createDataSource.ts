@@ -39,6 +39,9 @@ export function createDataSource(options: SubgraphDataSourceOptions): SubgraphDa
     migrationsTransactionMode: 'all',
     // Migrations only: the schema is never derived from the entities outside a throwaway test.
     synchronize: false,
+    // A where-condition on undefined or null is a bug (TypeORM would otherwise drop the condition,
+    // and `findOneBy({ id: undefined })` would return the first row): refuse to build the query.
+    invalidWhereValuesBehavior: { undefined: 'throw', null: 'throw' },
     logger: queries,
     maxQueryExecutionTime: 1000,
     applicationName: options.applicationName ?? `nsc-hub-${options.schema}`,

@@ -2,6 +2,7 @@ import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import type { SubgraphModule } from '../SubgraphModule';
 import type { ServiceMode } from '../config';
+import type { QueryCounter } from '../db/QueryCounter';
 import { createTestDatabase, type TestDatabase } from './testDatabase';
 import { TEST_JWT, TEST_MODE, TEST_SUBGRAPH_SECRET } from './tokens';
 
@@ -9,8 +10,8 @@ export interface RunningSubgraph {
   readonly name: string;
   readonly url: string;
   readonly dataSource: DataSource;
-  /** SQL statements sent so far by this subgraph's data source. */
-  readonly queries: { readonly statements: number };
+  /** SQL statements sent so far by this subgraph's data source, and their text on request. */
+  readonly queries: Pick<QueryCounter, 'statements' | 'record'>;
   stop(): Promise<void>;
 }
 
