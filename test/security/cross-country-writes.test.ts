@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { DEFAULT_SUPERGRAPH_PATH } from '@nsc-hub/gateway';
 import { PRODUCTION_MODE, errorCodes, tokenFor, type GraphQLResponse } from '@nsc-hub/shared/src/testing';
 import { startHub, type RunningHub } from '../helpers/startHub';
-import { schemaState } from '../helpers/schemaState';
+import { hubState } from '../helpers/schemaState';
 
 let hub: RunningHub;
 let danishEditor: string;
@@ -38,12 +38,6 @@ beforeAll(async () => {
 });
 afterAll(() => hub?.stop());
 
-/** Everything every subgraph stores, including its audit log. */
-async function hubState(): Promise<Record<string, Record<string, string>>> {
-  const state: Record<string, Record<string, string>> = {};
-  for (const [name, subgraph] of Object.entries(hub.subgraphs)) state[name] = await schemaState(subgraph.dataSource, name);
-  return state;
-}
 
 /** Each mutation of the graph aimed at a Norwegian record (or creating one), as a root field. */
 const ATTEMPTS: Record<string, () => string> = {
@@ -72,11 +66,11 @@ test('the attempts cover every mutation of the graph', () => {
 });
 
 test.each(Object.keys(ATTEMPTS))('%s: FORBIDDEN, nothing written anywhere', async (name) => {
-  const before = await hubState();
+  const before = await hubState(hub);
   const res = await hub.query(`mutation { ${ATTEMPTS[name]()} }`, {}, danishEditor);
   expect(errorCodes(res)).toEqual(['FORBIDDEN']);
   expect(res.data ?? null).toBeNull();
-  expect(await hubState()).toEqual(before);
+  expect(await hubState(hub)).toEqual(before);
 });
 
 // Mutation fields are non-null, so a subgraph stops at the first refused one in its run of fields
@@ -86,18 +80,18 @@ test('all of them at once, through aliases in one request: FORBIDDEN, nothing wr
   const fields = names.map((name, i) => `a${i}: ${ATTEMPTS[name]()}`);
   // Twice over, so a repeat of a refused write gets no second chance either.
   const document = `mutation { ${fields.join('\n')} ${fields.map((f) => `again_${f}`).join('\n')} }`;
-  const before = await hubState();
+  const before = await hubState(hub);
   const res: GraphQLResponse = await hub.query(document, {}, danishEditor);
   expect(res.status).toBe(200);
   const codes = errorCodes(res);
   expect(codes.length).toBeGreaterThanOrEqual(Object.keys(hub.subgraphs).length);
   expect(new Set(codes)).toEqual(new Set(['FORBIDDEN']));
   expect(res.data ?? null).toBeNull();
-  expect(await hubState()).toEqual(before);
+  expect(await hubState(hub)).toEqual(before);
 });
 
 test("a request mixing the editor's own write with Norway's: the Danish one lands, the Norwegian ones do not", async () => {
-  const before = await hubState();
+  const before = await hubState(hub);
   const res = await hub.query(
     `mutation {
       own: createCity(input: { name: "Egen By", country: "DK" }) { id }
@@ -111,7 +105,7 @@ test("a request mixing the editor's own write with Norway's: the Danish one land
     [['theirs'], 'FORBIDDEN'],
     [['theirsToo'], 'FORBIDDEN'],
   ]);
-  const after = await hubState();
+  const after = await hubState(hub);
   expect(after.knowledge).toEqual(before.knowledge);
   expect(after.forums).toEqual(before.forums);
   const [norwegian] = await hub.subgraphs.membership.dataSource.query(`SELECT population, version FROM membership.cities WHERE id = $1`, [norway.city]);

@@ -5,7 +5,7 @@
 // and every table is intact afterwards.
 import { PRODUCTION_MODE, errorCodes, graphqlRequest, tokenFor } from '@nsc-hub/shared/src/testing';
 import { startHub, type RunningHub } from '../helpers/startHub';
-import { schemaState } from '../helpers/schemaState';
+import { hubState } from '../helpers/schemaState';
 
 let hub: RunningHub;
 let admin: string;
@@ -82,16 +82,10 @@ const SITES: Record<string, Site> = {
   'auditLog(filter: { country })': { query: 'query ($v: String) { auditLog { forums(filter: { country: $v }) { totalCount } } }', empty: (d) => d.auditLog.forums.totalCount, admin: true },
 };
 
-/** Everything every subgraph stores, and the tables there are. */
-async function hubState(): Promise<Record<string, Record<string, string>>> {
-  const state: Record<string, Record<string, string>> = {};
-  for (const [name, subgraph] of Object.entries(hub.subgraphs)) state[name] = await schemaState(subgraph.dataSource, name);
-  return state;
-}
 
 test.each(Object.keys(SITES))('%s: every payload is only text', async (site) => {
   const { query, empty, admin: asAdmin } = SITES[site];
-  const before = await hubState();
+  const before = await hubState(hub);
   const recordings = Object.values(hub.subgraphs).map((s) => s.queries.record());
   try {
     for (const payload of PAYLOADS) {
@@ -112,7 +106,7 @@ test.each(Object.keys(SITES))('%s: every payload is only text', async (site) => 
   // Text refused as malformed never reaches SQL at all; text that does is only ever a parameter.
   const sql = recordings.flatMap((r) => r.sql);
   for (const payload of DISTINCTIVE) expect(sql.filter((statement) => statement.includes(payload))).toEqual([]);
-  expect(await hubState()).toEqual(before);
+  expect(await hubState(hub)).toEqual(before);
 });
 
 test('the same sites answer real values, so the empty answers above are about the payload', async () => {

@@ -5,7 +5,7 @@
 import { SignJWT, base64url } from 'jose';
 import { PRODUCTION_MODE, TEST_JWT, TEST_SUBGRAPH_SECRET, errorCodes, graphqlRequest, tokenFor } from '@nsc-hub/shared/src/testing';
 import { startHub, type RunningHub } from '../helpers/startHub';
-import { schemaState } from '../helpers/schemaState';
+import { hubState } from '../helpers/schemaState';
 
 let hub: RunningHub;
 beforeAll(async () => {
@@ -55,12 +55,6 @@ const TOKENS: [string, () => Promise<string> | string, RegExp][] = [
   ['a token that is not a JWT', () => 'definitely-not-a-jwt', /not valid/],
 ];
 
-/** Everything every subgraph stores. */
-async function hubState(): Promise<Record<string, Record<string, string>>> {
-  const state: Record<string, Record<string, string>> = {};
-  for (const [name, subgraph] of Object.entries(hub.subgraphs)) state[name] = await schemaState(subgraph.dataSource, name);
-  return state;
-}
 
 const statementsSoFar = () => Object.values(hub.subgraphs).map((s) => s.queries.statements);
 
@@ -77,7 +71,7 @@ describe.each(TOKENS)('%s', (_label, token, message) => {
   });
 
   test('writing at the gateway: 401 UNAUTHENTICATED, nothing written', async () => {
-    const before = await hubState();
+    const before = await hubState(hub);
     const res = await hub.query(
       `mutation { createCity(input: { name: "Forged", country: "DK" }) { id } createResource(input: { title: "Forged", kind: REPORT, languages: ["en"] }) { id } }`,
       {},
@@ -85,7 +79,7 @@ describe.each(TOKENS)('%s', (_label, token, message) => {
     );
     expect(res.status).toBe(401);
     expect(errorCodes(res)).toEqual(['UNAUTHENTICATED']);
-    expect(await hubState()).toEqual(before);
+    expect(await hubState(hub)).toEqual(before);
   });
 
   test('at a subgraph, with the gateway secret: 401 UNAUTHENTICATED, no SQL run', async () => {
