@@ -1,13 +1,25 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import type { Logger } from 'pino';
 
+export interface RecordedStatement {
+  readonly sql: string;
+  readonly parameters: readonly unknown[];
+  /** When it was sent (performance.now()). */
+  readonly at: number;
+}
+
+interface Recording {
+  sql: string[];
+  calls: RecordedStatement[];
+}
+
 /**
  * TypeORM logger that counts every SQL statement sent (tests use the count to prove that a
  * request's statements do not grow with list sizes) and sends failures and slow queries to pino.
  */
 export class QueryCounter implements TypeOrmLogger {
   private count = 0;
-  private readonly recordings = new Set<string[]>();
+  private readonly recordings = new Set<Recording>();
 
   constructor(private readonly pino?: Logger) {}
 
@@ -15,16 +27,19 @@ export class QueryCounter implements TypeOrmLogger {
     return this.count;
   }
 
-  /** Collects the text (not the parameters) of every statement sent until `stop()`. */
-  record(): { readonly sql: readonly string[]; stop(): void } {
-    const sql: string[] = [];
-    this.recordings.add(sql);
-    return { sql, stop: () => this.recordings.delete(sql) };
+  /** Collects every statement sent until `stop()`: its text in `sql`, text and parameters in `calls`. */
+  record(): { readonly sql: readonly string[]; readonly calls: readonly RecordedStatement[]; stop(): void } {
+    const recording: Recording = { sql: [], calls: [] };
+    this.recordings.add(recording);
+    return { ...recording, stop: () => this.recordings.delete(recording) };
   }
 
-  logQuery(query: string): void {
+  logQuery(query: string, parameters?: unknown[]): void {
     this.count += 1;
-    for (const sql of this.recordings) sql.push(query);
+    for (const recording of this.recordings) {
+      recording.sql.push(query);
+      recording.calls.push({ sql: query, parameters: parameters ?? [], at: performance.now() });
+    }
     this.pino?.trace({ sql: query }, 'sql');
   }
 

@@ -1,0 +1,151 @@
+import type { Figures } from './load';
+
+export interface GatewayRun {
+  name: 'hub' | 'apollo' | 'hive';
+  shapes: Record<string, Figures>;
+  cpuMsPerRequest: Record<string, number>;
+  peakRssMiB: number;
+}
+
+export interface BenchResults {
+  commit: string;
+  date: string;
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string };
+  options: Record<string, unknown>;
+  data: { scale1: Record<string, number>; scale10: Record<string, number>; generatedSeconds: number };
+  shapes: Record<string, string>;
+  statements: Record<string, { first10: number; first100: number }>;
+  subgraphRequests: Record<string, { requests: number; stages: number }>;
+  gateways: GatewayRun[];
+  direct: Record<string, Figures & { method: string }>;
+  floorSql: Record<string, Figures>;
+  floorHttp: Record<string, Figures>;
+  scaling: Record<string, { scale1: Figures; scale10: Figures }>;
+  analysis?: Analysis;
+  seconds: number;
+}
+
+export interface Target {
+  what: string;
+  value: string;
+  met: boolean;
+}
+
+export interface Analysis {
+  ratios: Record<string, Record<string, number>>;
+  targets: Target[];
+}
+
+const GATEWAY_NAMES: Record<GatewayRun['name'], string> = {
+  hub: 'hub gateway (as shipped)',
+  apollo: '@apollo/gateway, default options',
+  hive: 'Hive Gateway',
+};
+
+const round = (n: number, digits = 2) => (Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : NaN);
+/** A ratio of two figures; NaN where either is missing (no request finished within the measurement). */
+const ratio = (a: number, b: number) => (a > 0 && b > 0 ? round(a / b) : NaN);
+/** A figure's p50, or NaN when no request finished. */
+const p50 = (f: Figures) => (f.requests > 0 ? f.p50 : NaN);
+/**
+ * The p50 ratio of two figures. autocannon's percentiles are whole milliseconds, so where either
+ * p50 is below 1 ms the ratio is taken of the mean latencies instead.
+ */
+const p50Ratio = (a: Figures, b: Figures) => (a.requests > 0 && b.requests > 0 && (a.p50 < 1 || b.p50 < 1) ? ratio(a.mean, b.mean) : ratio(p50(a), p50(b)));
+const rps = (f: Figures) => (f.requests > 0 ? f.rps : NaN);
+const shown = (n: number) => (Number.isFinite(n) ? String(n) : '–');
+
+/** Every ratio the benchmark reports, and each target with whether it was met. */
+export function analyse(r: BenchResults): Analysis {
+  const gateway = (name: GatewayRun['name']) => r.gateways.find((g) => g.name === name)!;
+  const [hub, apollo, hive] = [gateway('hub'), gateway('apollo'), gateway('hive')];
+  const ids = Object.keys(r.shapes);
+  const perShape = (f: (id: string) => number) => Object.fromEntries(ids.map((id) => [id, f(id)]));
+  const ratios: Analysis['ratios'] = {
+    'hub/Hive throughput': perShape((id) => ratio(rps(hub.shapes[id]), rps(hive.shapes[id]))),
+    'hub/Hive p50': perShape((id) => p50Ratio(hub.shapes[id], hive.shapes[id])),
+    'hub/stock-Apollo throughput': perShape((id) => ratio(rps(hub.shapes[id]), rps(apollo.shapes[id]))),
+    'hub/stock-Apollo p50': perShape((id) => p50Ratio(hub.shapes[id], apollo.shapes[id])),
+    'hub/stock-Apollo CPU-ms per request': perShape((id) => ratio(hub.cpuMsPerRequest[id], apollo.cpuMsPerRequest[id])),
+    'gateway/direct p50': perShape((id) => p50Ratio(hub.shapes[id], r.direct[id])),
+    'hub/floor (node:http + pg) p50': perShape((id) => p50Ratio(hub.shapes[id], r.floorHttp[id])),
+    'hub/floor (SQL through pg) p50': perShape((id) => p50Ratio(hub.shapes[id], r.floorSql[id])),
+    'scale-10/scale-1 p50': Object.fromEntries(Object.entries(r.scaling).map(([id, s]) => [id, p50Ratio(s.scale10, s.scale1)])),
+  };
+  const same = (id: string) => r.statements[id].first10 === r.statements[id].first100;
+  const targets: Target[] = [
+    ...['Q2', 'Q3', 'Q4'].map((id) => ({
+      what: `${id}: SQL statements the same at first: 10 and first: 100`,
+      value: `${r.statements[id].first10} and ${r.statements[id].first100}`,
+      met: same(id),
+    })),
+    { what: 'Q1: gateway/direct p50 ≤ 2.5', value: String(ratios['gateway/direct p50'].Q1), met: ratios['gateway/direct p50'].Q1 <= 2.5 },
+    ...['Q2', 'Q3'].map((id) => ({
+      what: `${id}: hub throughput ≥ 1.5 × stock @apollo/gateway`,
+      value: `${ratios['hub/stock-Apollo throughput'][id]} ×`,
+      met: ratios['hub/stock-Apollo throughput'][id] >= 1.5,
+    })),
+    { what: 'Q3: p50 within 4 × the node:http + pg floor', value: `${ratios['hub/floor (node:http + pg) p50'].Q3} ×`, met: ratios['hub/floor (node:http + pg) p50'].Q3 <= 4 },
+    ...Object.keys(r.scaling).map((id) => ({
+      what: `${id}: scale-10/scale-1 p50 ≤ 1.2`,
+      value: String(ratios['scale-10/scale-1 p50'][id]),
+      met: ratios['scale-10/scale-1 p50'][id] <= 1.2,
+    })),
+  ];
+  if (r.scaling.Q4) targets.push({ what: 'Q4: p50 under 25 ms at scale 10', value: `${shown(p50(r.scaling.Q4.scale10))} ms`, met: p50(r.scaling.Q4.scale10) < 25 });
+  // A comparison against a missing figure is not met, and says so.
+  for (const t of targets) t.value = t.value.replace('NaN', '– (no request finished)');
+  return { ratios, targets };
+}
+
+const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+const figures = (f: Figures) => (f.requests > 0 ? [round(f.rps, 0), f.p50, f.p99, round(f.mean), f.errors] : ['0 (none finished)', '–', '–', '–', f.errors]);
+
+export function renderMarkdown(r: BenchResults): string {
+  const analysis = r.analysis ?? analyse(r);
+  const ids = Object.keys(r.shapes);
+  const lines: string[] = [
+    `# nsc-hub benchmark`,
+    '',
+    `Commit ${r.commit}, ${r.date}. ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}.`,
+    `${r.options.connections} connections, ${r.options.warmupSeconds} s warm-up and ${r.options.seconds} s measured per figure${r.options.quick ? ' (--quick)' : ''}; ` +
+      `variables drawn per request from seed ${r.options.seed}. Whole run ${r.seconds} s.`,
+    `Data at scale 1: ${describe(r.data.scale1)}; at scale 10: ${describe(r.data.scale10)}.`,
+    '',
+    '## Query shapes',
+    '',
+    ...ids.map((id) => `- **${id}** ${r.shapes[id]}: ${r.subgraphRequests[id].requests} subgraph requests in ${r.subgraphRequests[id].stages} stages.`),
+    '',
+    '## Throughput and latency (scale 1)',
+    '',
+    row(['shape', 'target', 'req/s', 'p50 ms', 'p99 ms', 'mean ms', 'errors']),
+    row(['---', '---', '---:', '---:', '---:', '---:', '---:']),
+  ];
+  for (const id of ids) {
+    for (const g of r.gateways) lines.push(row([id, GATEWAY_NAMES[g.name], ...figures(g.shapes[id])]));
+    lines.push(row([id, `subgraphs directly (${r.direct[id].method})`, ...figures(r.direct[id])]));
+    lines.push(row([id, 'floor: the same SQL through pg', ...figures(r.floorSql[id])]));
+    lines.push(row([id, 'floor: node:http + pg', ...figures(r.floorHttp[id])]));
+  }
+  lines.push('', '## Gateway cost', '', row(['gateway', ...ids.map((id) => `${id} CPU-ms/request`), 'peak RSS MiB']), row(['---', ...ids.map(() => '---:'), '---:']));
+  for (const g of r.gateways) lines.push(row([GATEWAY_NAMES[g.name], ...ids.map((id) => shown(g.cpuMsPerRequest[id])), g.peakRssMiB]));
+  lines.push('', '## SQL statements per request', '', row(['shape', 'first: 10', 'first: 100']), row(['---', '---:', '---:']));
+  for (const id of ids) lines.push(row([id, r.statements[id].first10, r.statements[id].first100]));
+  lines.push('', '## Scaling (hub gateway)', '', row(['shape', 'scale', 'req/s', 'p50 ms', 'p99 ms', 'mean ms', 'errors']), row(['---', '---:', '---:', '---:', '---:', '---:', '---:']));
+  for (const [id, s] of Object.entries(r.scaling)) {
+    lines.push(row([id, 1, ...figures(s.scale1)]));
+    lines.push(row([id, 10, ...figures(s.scale10)]));
+  }
+  const ratioNames = Object.keys(analysis.ratios);
+  lines.push('', '## Ratios', '', row(['ratio', ...ids]), row(['---', ...ids.map(() => '---:')]));
+  for (const name of ratioNames) lines.push(row([name, ...ids.map((id) => shown(analysis.ratios[name][id] ?? NaN))]));
+  lines.push('', '## Targets', '', row(['target', 'measured', 'met']), row(['---', '---', '---']));
+  for (const t of analysis.targets) lines.push(row([t.what, t.value, t.met ? 'yes' : '**no**']));
+  lines.push('', 'p50 ratios are of means where a p50 is below 1 ms (autocannon counts whole milliseconds). How to read this, and what is behind each figure: bench/README.md.', '');
+  return lines.join('\n');
+}
+
+const describe = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .map(([k, v]) => `${v.toLocaleString('en')} ${k}`)
+    .join(', ');

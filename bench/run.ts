@@ -1,0 +1,266 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import { Pool } from 'pg';
+import { SUBGRAPH_SECRET_HEADER, createLogger, encodeCursor, runMain, type Logger } from '@nsc-hub/shared';
+import { REPO_ROOT } from '../scripts/hubDatabase';
+import { SUBGRAPHS } from '../scripts/subgraphs';
+import { openBenchServer, type BenchServer } from './lib/benchDatabase';
+import { captureShapes, type BenchSecrets, type Captured, type CaptureReport } from './lib/capture';
+import { ensureBenchData } from './lib/ensureData';
+import { DEFAULT_SEED } from './lib/generate';
+import { httpLoad, loopLoad, type Figures, type LoadOptions } from './lib/load';
+import { freePort, startService, type Service } from './lib/processes';
+import { analyse, renderMarkdown, type BenchResults, type GatewayRun } from './lib/report';
+import { SHAPES, seededRandom, type BenchPools, type Shape } from './lib/shapes';
+
+interface Options {
+  quick: boolean;
+  connections: number;
+  seconds?: number;
+  warmup?: number;
+  samples: number;
+  seed: number;
+  out: string;
+}
+
+runMain(async () => {
+  const options = new Command('bench')
+    .description('The hub against stock @apollo/gateway, Hive Gateway, the subgraphs directly and the database floor, side by side')
+    .option('--quick', 'short measurements (the whole run in about a minute)', false)
+    .option('--connections <n>', 'concurrent clients of every measurement', (v) => Number(v), 8)
+    .option('--seconds <n>', 'seconds measured per figure (default 3, --quick 1.5)', (v) => Number(v))
+    .option('--warmup <n>', 'seconds of warm-up before each figure (default 1, --quick 0.3)', (v) => Number(v))
+    .option('--samples <n>', 'recorded requests per shape replayed against subgraphs and database', (v) => Number(v), 30)
+    .option('--seed <n>', 'seed of the data and of every variable sequence', (v) => Number(v), DEFAULT_SEED)
+    .option('--out <dir>', 'where latest.md and latest.json go', path.join(REPO_ROOT, 'bench', 'results'))
+    .parse()
+    .opts<Options>();
+  const load: LoadOptions = {
+    connections: options.connections,
+    seconds: options.seconds ?? (options.quick ? 1.5 : 3),
+    warmupSeconds: options.warmup ?? (options.quick ? 0.3 : 1),
+  };
+  const log = createLogger('bench');
+  const started = Date.now();
+  const server = await openBenchServer(process.env, log);
+  try {
+    const results = await benchmark(server, options, load, log);
+    results.seconds = Math.round((Date.now() - started) / 1000);
+    results.analysis = analyse(results);
+    const markdown = renderMarkdown(results);
+    console.log(`\n${markdown}`);
+    mkdirSync(options.out, { recursive: true });
+    writeFileSync(path.join(options.out, 'latest.md'), markdown);
+    writeFileSync(path.join(options.out, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`Written to ${path.relative(process.cwd(), path.join(options.out, 'latest.md'))} and latest.json (${results.seconds} s).`);
+  } finally {
+    await server.stop();
+  }
+});
+
+async function benchmark(server: BenchServer, options: Options, load: LoadOptions, log: Logger): Promise<BenchResults> {
+  const data1 = await ensureBenchData(server, 1, log, { seed: options.seed });
+  const data10 = await ensureBenchData(server, 10, log, { seed: options.seed });
+  const secrets: BenchSecrets = { subgraphSecret: randomBytes(24).toString('hex'), jwtSecret: randomBytes(24).toString('hex') };
+  const pools1 = await readPools(server.urlFor(1));
+  const pools10 = await readPools(server.urlFor(10));
+
+  log.info('recording what each shape costs: subgraph requests and SQL');
+  const capture = await captureShapes(server.urlFor(1), pools1, secrets, options.samples, options.seed);
+
+  const results: BenchResults = {
+    commit: gitCommit(),
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    options: { quick: options.quick, ...load, samples: options.samples, seed: options.seed },
+    data: { scale1: data1.counts, scale10: data10.counts, generatedSeconds: data1.seconds + data10.seconds },
+    shapes: Object.fromEntries(SHAPES.map((s) => [s.id, s.title])),
+    statements: capture.statements,
+    subgraphRequests: Object.fromEntries(SHAPES.map((s) => [s.id, averageFetches(capture.samples[s.id])])),
+    gateways: [],
+    direct: {},
+    floorSql: {},
+    floorHttp: {},
+    scaling: {},
+    seconds: 0,
+  };
+
+  let subgraphs = await startSubgraphs(server.urlFor(1), secrets);
+  try {
+    const urls = Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, s.url]));
+    const env = { NODE_ENV: 'production', LOG_LEVEL: 'warn', SUBGRAPH_SECRET: secrets.subgraphSecret, JWT_SECRET: secrets.jwtSecret, ...urls };
+    const gateways: [GatewayRun['name'], string, NodeJS.ProcessEnv][] = [
+      ['hub', path.join(REPO_ROOT, 'gateway', 'src', 'main.ts'), { GATEWAY_PORT: '{port}' }],
+      ['apollo', path.join(REPO_ROOT, 'bench', 'servers', 'apolloGateway.ts'), { PORT: '{port}' }],
+      ['hive', path.join(REPO_ROOT, 'bench', 'servers', 'hiveGateway.ts'), { PORT: '{port}' }],
+    ];
+    for (const [name, entry, portEnv] of gateways) {
+      log.info({ gateway: name }, 'measuring');
+      results.gateways.push(await measureGateway(name, entry, { ...env, ...withPort(portEnv, await freePort()) }, pools1, SHAPES, load, options.seed));
+    }
+
+    log.info('measuring the subgraphs directly');
+    for (const shape of SHAPES) results.direct[shape.id] = await measureDirect(shape, capture, subgraphs, secrets, pools1, load, options.seed);
+
+    log.info('measuring the floor: the same SQL through pg, and node:http + pg');
+    const sqlPool = new Pool({ connectionString: server.urlFor(1), max: load.connections });
+    try {
+      for (const shape of SHAPES) results.floorSql[shape.id] = await replaySql(sqlPool, capture.samples[shape.id], load);
+    } finally {
+      await sqlPool.end();
+    }
+    const floorPort = await freePort();
+    const floor = await startService('floor', path.join(REPO_ROOT, 'bench', 'servers', 'floor.ts'), { DATABASE_URL: server.urlFor(1), PORT: String(floorPort), POOL_SIZE: '15' }, `http://127.0.0.1:${floorPort}/`);
+    try {
+      for (const shape of SHAPES) {
+        const random = seededRandom(options.seed);
+        results.floorHttp[shape.id] = await httpLoad(`http://127.0.0.1:${floorPort}/${shape.id}`, {}, () => JSON.stringify({ variables: shape.variables(random, pools1) }), load);
+      }
+    } finally {
+      await floor.stop();
+    }
+
+    log.info('the scaling series: Q3 and Q4 at scale 10');
+    await Promise.all(subgraphs.map((s) => s.stop()));
+    subgraphs = await startSubgraphs(server.urlFor(10), secrets);
+    const urls10 = Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, s.url]));
+    const scaled = SHAPES.filter((s) => s.id === 'Q3' || s.id === 'Q4');
+    const hub10 = await measureGateway('hub', gateways[0][1], { ...env, ...urls10, GATEWAY_PORT: String(await freePort()) }, pools10, scaled, load, options.seed);
+    for (const shape of scaled) results.scaling[shape.id] = { scale1: results.gateways[0].shapes[shape.id], scale10: hub10.shapes[shape.id] };
+  } finally {
+    await Promise.all(subgraphs.map((s) => s.stop()));
+  }
+  return results;
+}
+
+const withPort = (env: NodeJS.ProcessEnv, port: number) => Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === '{port}' ? String(port) : v]));
+
+/** Every subgraph as its own production process on the database at `url`. */
+async function startSubgraphs(url: string, secrets: BenchSecrets): Promise<Service[]> {
+  const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (s) => [s.name, await freePort()] as const)));
+  const urls = Object.fromEntries(SUBGRAPHS.map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s.name]}/graphql`]));
+  const started: Service[] = [];
+  for (const subgraph of SUBGRAPHS) {
+    const env = {
+      ...urls,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      SUBGRAPH_SECRET: secrets.subgraphSecret,
+      JWT_SECRET: secrets.jwtSecret,
+      [`${subgraph.name.toUpperCase()}_PORT`]: String(ports[subgraph.name]),
+      [`${subgraph.name.toUpperCase()}_DATABASE_URL`]: url,
+    };
+    started.push(
+      await startService(subgraph.name, path.join(REPO_ROOT, 'subgraphs', subgraph.name, 'src', 'main.ts'), env, urls[`${subgraph.name.toUpperCase()}_URL`], {
+        [SUBGRAPH_SECRET_HEADER]: secrets.subgraphSecret,
+      }),
+    );
+  }
+  return started;
+}
+
+async function measureGateway(name: GatewayRun['name'], entry: string, env: NodeJS.ProcessEnv, pools: BenchPools, shapes: readonly Shape[], load: LoadOptions, seed: number): Promise<GatewayRun> {
+  const port = env.GATEWAY_PORT ?? env.PORT;
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const service = await startService(name, entry, env, url);
+  try {
+    const run: GatewayRun = { name, shapes: {}, cpuMsPerRequest: {}, peakRssMiB: 0 };
+    for (const shape of shapes) {
+      const random = seededRandom(seed);
+      const body = () => JSON.stringify({ query: shape.query(), variables: shape.variables(random, pools) });
+      if (load.warmupSeconds > 0) await httpLoad(url, {}, body, { ...load, seconds: load.warmupSeconds, warmupSeconds: 0 });
+      const cpu = service.cpuMs();
+      const figures = await httpLoad(url, {}, body, { ...load, warmupSeconds: 0 });
+      run.shapes[shape.id] = figures;
+      run.cpuMsPerRequest[shape.id] = figures.requests ? round((service.cpuMs() - cpu) / figures.requests) : NaN;
+    }
+    run.peakRssMiB = round(service.peakRssMiB());
+    return run;
+  } finally {
+    await service.stop();
+  }
+}
+
+/**
+ * The subgraph requests behind a shape, sent straight to the subgraphs: a shape answered by one
+ * request is loaded like the gateways are (fresh variables each time); one needing several is the
+ * recorded plans replayed, stage by stage, the requests of a stage at once.
+ */
+async function measureDirect(shape: Shape, capture: CaptureReport, subgraphs: Service[], secrets: BenchSecrets, pools: BenchPools, load: LoadOptions, seed: number): Promise<Figures & { method: string }> {
+  const samples = capture.samples[shape.id];
+  const urlOf = (name: string) => subgraphs.find((s) => s.name === name)!.url;
+  const headers = { 'content-type': 'application/json', [SUBGRAPH_SECRET_HEADER]: secrets.subgraphSecret };
+  const single = samples.every((s) => s.stages.length === 1 && s.stages[0].length === 1);
+  if (single) {
+    const template = JSON.parse(samples[0].stages[0][0].body) as { query: string; operationName?: string };
+    const random = seededRandom(seed);
+    const figures = await httpLoad(urlOf(samples[0].stages[0][0].subgraph), headers, () => JSON.stringify({ ...template, variables: shape.variables(random, pools) }), load);
+    return { ...figures, method: 'the one subgraph request, fresh variables each time' };
+  }
+  const figures = await loopLoad(async (i) => {
+    const sample = samples[i % samples.length];
+    for (const stage of sample.stages) {
+      await Promise.all(
+        stage.map(async (f) => {
+          const res = await fetch(urlOf(f.subgraph), { method: 'POST', headers, body: f.body });
+          const text = await res.text();
+          if (!res.ok || text.includes('"errors"')) throw new Error(`${f.subgraph}: ${res.status}`);
+        }),
+      );
+    }
+  }, load);
+  return { ...figures, method: `${samples.length} recorded plans replayed, stage by stage` };
+}
+
+/** The SQL the subgraphs ran for each recorded request, replayed through pg: per stage, each subgraph request's statements in order, the requests of a stage at once. */
+async function replaySql(pool: Pool, samples: readonly Captured[], load: LoadOptions): Promise<Figures> {
+  return loopLoad(async (i) => {
+    const sample = samples[i % samples.length];
+    for (const stage of sample.stages) {
+      await Promise.all(
+        stage.map(async (f) => {
+          for (const statement of f.statements) await pool.query(statement.sql, statement.parameters as unknown[]);
+        }),
+      );
+    }
+  }, load);
+}
+
+/** City ids to ask for, and `cities` cursors with at least 100 cities after each. */
+async function readPools(url: string): Promise<BenchPools> {
+  const pool = new Pool({ connectionString: url, max: 1 });
+  try {
+    const ids = await pool.query<{ id: string }>('SELECT id FROM membership.cities ORDER BY id');
+    const keys = await pool.query<{ name: string; id: string }>(
+      `SELECT name, id FROM (SELECT name, id, row_number() OVER (ORDER BY name, id) AS n, count(*) OVER () AS total FROM membership.cities) c
+        WHERE n % 3 = 0 AND total - n >= 100 ORDER BY name, id`,
+    );
+    return { cityIds: ids.rows.map((r) => r.id), cityCursors: keys.rows.map((r) => encodeCursor([r.name, r.id])) };
+  } finally {
+    await pool.end();
+  }
+}
+
+function averageFetches(samples: readonly Captured[]): { requests: number; stages: number } {
+  const n = samples.length || 1;
+  return {
+    requests: round(samples.reduce((sum, s) => sum + s.stages.flat().length, 0) / n),
+    stages: round(samples.reduce((sum, s) => sum + s.stages.length, 0) / n),
+  };
+}
+
+function gitCommit(): string {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+    return dirty ? `${commit} (with uncommitted changes)` : commit;
+  } catch {
+    return 'unknown';
+  }
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
