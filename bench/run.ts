@@ -23,6 +23,7 @@ interface Options {
   seconds?: number;
   warmup?: number;
   samples: number;
+  largeScale: number;
   seed: number;
   out: string;
 }
@@ -35,6 +36,7 @@ runMain(async () => {
     .option('--seconds <n>', 'seconds measured per figure (default 3, --quick 1.5)', (v) => Number(v))
     .option('--warmup <n>', 'seconds of warm-up before each figure (default 1, --quick 0.3)', (v) => Number(v))
     .option('--samples <n>', 'recorded requests per shape replayed against subgraphs and database', (v) => Number(v), 30)
+    .option('--large-scale <n>', 'the scale the scaling series compares with scale 1', (v) => Number(v), 10)
     .option('--seed <n>', 'seed of the data and of every variable sequence', (v) => Number(v), DEFAULT_SEED)
     .option('--out <dir>', 'where latest.md and latest.json go', path.join(REPO_ROOT, 'bench', 'results'))
     .parse()
@@ -51,12 +53,15 @@ runMain(async () => {
     const results = await benchmark(server, options, load, log);
     results.seconds = Math.round((Date.now() - started) / 1000);
     results.analysis = analyse(results);
+    const faults = harnessFaults(results);
     const markdown = renderMarkdown(results);
     console.log(`\n${markdown}`);
     mkdirSync(options.out, { recursive: true });
     writeFileSync(path.join(options.out, 'latest.md'), markdown);
     writeFileSync(path.join(options.out, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
     console.log(`Written to ${path.relative(process.cwd(), path.join(options.out, 'latest.md'))} and latest.json (${results.seconds} s).`);
+    // A missed target is a finding; a figure with no answers or with errors is a broken measurement.
+    if (faults.length) throw new Error(`Some measurements are not usable:\n${faults.join('\n')}`);
   } finally {
     await server.stop();
   }
@@ -64,10 +69,11 @@ runMain(async () => {
 
 async function benchmark(server: BenchServer, options: Options, load: LoadOptions, log: Logger): Promise<BenchResults> {
   const data1 = await ensureBenchData(server, 1, log, { seed: options.seed });
-  const data10 = await ensureBenchData(server, 10, log, { seed: options.seed });
+  const large = options.largeScale;
+  const dataLarge = await ensureBenchData(server, large, log, { seed: options.seed });
   const secrets: BenchSecrets = { subgraphSecret: randomBytes(24).toString('hex'), jwtSecret: randomBytes(24).toString('hex') };
   const pools1 = await readPools(server.urlFor(1));
-  const pools10 = await readPools(server.urlFor(10));
+  const poolsLarge = await readPools(server.urlFor(large));
 
   log.info('recording what each shape costs: subgraph requests and SQL');
   const capture = await captureShapes(server.urlFor(1), pools1, secrets, options.samples, options.seed);
@@ -77,7 +83,7 @@ async function benchmark(server: BenchServer, options: Options, load: LoadOption
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
     options: { quick: options.quick, ...load, samples: options.samples, seed: options.seed },
-    data: { scale1: data1.counts, scale10: data10.counts, generatedSeconds: data1.seconds + data10.seconds },
+    data: { largeScale: large, scale1: data1.counts, large: dataLarge.counts, generatedSeconds: data1.seconds + dataLarge.seconds },
     shapes: Object.fromEntries(SHAPES.map((s) => [s.id, s.title])),
     statements: capture.statements,
     subgraphRequests: Object.fromEntries(SHAPES.map((s) => [s.id, averageFetches(capture.samples[s.id])])),
@@ -124,17 +130,29 @@ async function benchmark(server: BenchServer, options: Options, load: LoadOption
       await floor.stop();
     }
 
-    log.info('the scaling series: Q3 and Q4 at scale 10');
+    log.info(`the scaling series: Q3 and Q4 at scale ${large}`);
     await Promise.all(subgraphs.map((s) => s.stop()));
-    subgraphs = await startSubgraphs(server.urlFor(10), secrets);
-    const urls10 = Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, s.url]));
+    subgraphs = await startSubgraphs(server.urlFor(large), secrets);
+    const urlsLarge = Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, s.url]));
     const scaled = SHAPES.filter((s) => s.id === 'Q3' || s.id === 'Q4');
-    const hub10 = await measureGateway('hub', gateways[0][1], { ...env, ...urls10, GATEWAY_PORT: String(await freePort()) }, pools10, scaled, load, options.seed);
-    for (const shape of scaled) results.scaling[shape.id] = { scale1: results.gateways[0].shapes[shape.id], scale10: hub10.shapes[shape.id] };
+    const hubLarge = await measureGateway('hub', gateways[0][1], { ...env, ...urlsLarge, GATEWAY_PORT: String(await freePort()) }, poolsLarge, scaled, load, options.seed);
+    for (const shape of scaled) results.scaling[shape.id] = { scale1: results.gateways[0].shapes[shape.id], large: hubLarge.shapes[shape.id] };
   } finally {
     await Promise.all(subgraphs.map((s) => s.stop()));
   }
   return results;
+}
+
+/** Figures no request finished for, or with errors: what the harness itself got wrong. */
+function harnessFaults(r: BenchResults): string[] {
+  const all: [string, Figures][] = [
+    ...r.gateways.flatMap((g) => Object.entries(g.shapes).map(([id, f]) => [`${id} ${g.name}`, f] as [string, Figures])),
+    ...Object.entries(r.direct).map(([id, f]) => [`${id} direct`, f] as [string, Figures]),
+    ...Object.entries(r.floorSql).map(([id, f]) => [`${id} floor SQL`, f] as [string, Figures]),
+    ...Object.entries(r.floorHttp).map(([id, f]) => [`${id} floor HTTP`, f] as [string, Figures]),
+    ...Object.entries(r.scaling).map(([id, s]) => [`${id} scale ${r.data.largeScale}`, s.large] as [string, Figures]),
+  ];
+  return all.filter(([, f]) => f.requests === 0 || f.errors > 0).map(([what, f]) => `  ${what}: ${f.requests} requests, ${f.errors} errors`);
 }
 
 const withPort = (env: NodeJS.ProcessEnv, port: number) => Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === '{port}' ? String(port) : v]));

@@ -16,7 +16,7 @@ export const benchDatabaseName = (scale: number) => `nsc_hub_bench_s${scale}`;
 
 /**
  * The server the benchmark keeps its data on: the one in DATABASE_URL if set, else an embedded
- * PostgreSQL of its own (data under .data/bench-postgres, port BENCH_POSTGRES_PORT), so the hub's
+ * PostgreSQL of its own (data in BENCH_POSTGRES_DIR, default .data/bench-postgres, port BENCH_POSTGRES_PORT), so the hub's
  * embedded server and its data are never touched and may even run meanwhile.
  */
 export async function openBenchServer(env: Env, log: Logger): Promise<BenchServer> {
@@ -25,7 +25,7 @@ export async function openBenchServer(env: Env, log: Logger): Promise<BenchServe
     return { adminUrl: external, urlFor: (scale) => withDatabase(external, benchDatabaseName(scale)), embedded: false, stop: async () => {} };
   }
   const port = getEnvNum(env, 'BENCH_POSTGRES_PORT', 54339);
-  const dataDir = path.join(REPO_ROOT, '.data', 'bench-postgres');
+  const dataDir = path.resolve(REPO_ROOT, getEnvStr(env, 'BENCH_POSTGRES_DIR', '.data/bench-postgres'));
   log.info({ dataDir, port }, 'starting the benchmark PostgreSQL');
   const server = await startEmbeddedPostgres({ dataDir, port, logger: log });
   return { adminUrl: server.url, urlFor: (scale) => withDatabase(server.url, benchDatabaseName(scale)), embedded: true, stop: () => server.stop() };

@@ -21,8 +21,8 @@ const CLOCK_TICKS_PER_SECOND = 100;
  * A TypeScript entry point as its own Node process (tsx loader), ready once `{ __typename }` is
  * answered at `url`. Its output is kept and shown only if it fails to start.
  */
-export async function startService(name: string, entry: string, env: NodeJS.ProcessEnv, url: string, headers: Record<string, string> = {}): Promise<Service> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startService(name: string, entry: string, env: NodeJS.ProcessEnv, url: string, headers: Record<string, string> = {}, nodeArgs: readonly string[] = []): Promise<Service> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
