@@ -2,8 +2,8 @@ import { GraphQLError } from 'graphql';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ERRORS, IDEMPOTENCY_FINGERPRINT_HEADER, IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER, SUBGRAPH_SECRET_HEADER, isCatalogued } from '@nsc-hub/shared';
 import type { GatewayContext } from './GatewayContext';
+import { isTimeout, type SubgraphFetcher } from './subgraphFetcher';
 
-type Fetcher = NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher'];
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
@@ -17,13 +17,9 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     url: string,
     private readonly secret: string,
     private readonly timeoutMs: number,
+    http: SubgraphFetcher,
   ) {
-    super({
-      url,
-      // Node's own fetch (keep-alive), cut off after the subgraph timeout; retry: none, since a
-      // mutation must never be sent twice.
-      fetcher: ((input: string, init: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher,
-    });
+    super({ url, fetcher: http.fetcher });
   }
 
   /**
@@ -36,8 +32,7 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
       return await super.process(options);
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
-      const timedOut = (error as { name?: unknown } | null)?.name === 'TimeoutError';
-      const why = timedOut ? `did not answer within ${this.timeoutMs} ms` : 'is unavailable';
+      const why = isTimeout(error) ? `did not answer within ${this.timeoutMs} ms` : 'is unavailable';
       throw ERRORS.SUBGRAPH_UNAVAILABLE.err(`The ${this.subgraphName} subgraph ${why}; try again shortly`, {
         serviceName: this.subgraphName,
       });

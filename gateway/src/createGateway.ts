@@ -24,6 +24,7 @@ import {
   type Logger,
 } from '@nsc-hub/shared';
 import { AuthenticatedDataSource } from './AuthenticatedDataSource';
+import { createSubgraphFetcher } from './subgraphFetcher';
 import { useQueryCost } from './plugins/useQueryCost';
 import { limitValidationRules, restoreLimitError } from './requestLimits';
 import type { GatewayConfig } from './config';
@@ -37,12 +38,13 @@ export interface Gateway {
 /** The one endpoint: POST/GET /graphql over the composed supergraph, GET /health. */
 export function createGateway(config: GatewayConfig, log: Logger): Gateway {
   const httpServer = createHttpServer();
+  const subgraphHttp = createSubgraphFetcher(config.subgraphTimeoutMs);
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
     buildService: ({ name, url }) => {
       const target = config.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph "${name}": set ${name.toUpperCase()}_URL`);
-      return new AuthenticatedDataSource(name, target, config.subgraphSecret, config.subgraphTimeoutMs);
+      return new AuthenticatedDataSource(name, target, config.subgraphSecret, config.subgraphTimeoutMs, subgraphHttp);
     },
   });
   const modeOptions = serverModeOptions(config.mode);
@@ -98,6 +100,7 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
     },
     async stop() {
       await apollo.stop();
+      await subgraphHttp.close();
     },
   };
 }

@@ -95,6 +95,15 @@ test('an estimated cost over MAX_COST: 400 QUERY_TOO_COMPLEX (COST), counting `f
   expect(cheap.errors).toBeUndefined();
 });
 
+test('an estimate is remembered per document and numeric variables, never across them', async () => {
+  const query = 'query ($n: Int, $country: ID, $withNetworks: Boolean!) { cities(first: $n, filter: { country: $country }) { edges { node { id memberships @include(if: $withNetworks) { network { name } } } } } }';
+  // Cheap first, then the same document with other ids, a larger page, a list switched on.
+  for (const country of ['DK', 'NO', 'SE']) expect((await hub.query(query, { n: 10, country, withNetworks: true })).errors).toBeUndefined();
+  await expectLimit(query, 'COST', LIMITS.cost, { n: 100, country: 'DK', withNetworks: true });
+  expect((await hub.query(query, { n: 100, country: 'DK', withNetworks: false })).errors).toBeUndefined();
+  await expectLimit(query, 'COST', LIMITS.cost, { n: 100, country: 'FI', withNetworks: true });
+});
+
 test('a `first` above the page-size cap is BAD_USER_INPUT from the subgraph, not a cost error', async () => {
   const res = await hub.query('{ cities(first: 100000) { totalCount } }');
   expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);

@@ -2,17 +2,32 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { queryCost } from '../queryCost';
 import { limitExceeded } from '../requestLimits';
 
+/** Estimates kept, by document and the variables that can change one (most recent last). */
+const CACHE_SIZE = 1000;
+
 /**
  * Refuses an operation whose estimated cost is over `maximum` before any subgraph is asked. Run
  * per request, not as a validation rule: the cost depends on the variables (`first: $n`), and
- * Apollo validates a document once and caches it.
+ * Apollo validates a document once and caches it. Only numbers (`first`) and booleans (`@include`,
+ * `@skip`) among the variables change an estimate, so it is computed once per document and such
+ * values; ids and search words vary freely without another estimate.
  */
 export function useQueryCost<TContext extends BaseContext>(maximum: number): ApolloServerPlugin<TContext> {
+  const estimates = new Map<string, number | undefined>();
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, request }) {
-          const cost = queryCost(schema, document, request.operationName ?? undefined, request.variables);
+        async didResolveOperation({ schema, document, request, queryHash }) {
+          const key = `${queryHash}:${request.operationName ?? ''}:${JSON.stringify(costVariables(request.variables))}`;
+          let cost: number | undefined;
+          if (estimates.has(key)) {
+            cost = estimates.get(key);
+            estimates.delete(key);
+          } else {
+            cost = queryCost(schema, document, request.operationName ?? undefined, request.variables);
+            if (estimates.size >= CACHE_SIZE) estimates.delete(estimates.keys().next().value!);
+          }
+          estimates.set(key, cost);
           if (cost !== undefined && cost > maximum) {
             throw limitExceeded('COST', maximum, `The query's estimated cost is ${cost}, over the limit of ${maximum}: ask for smaller pages (first) or fewer nested lists`, { cost });
           }
@@ -20,4 +35,9 @@ export function useQueryCost<TContext extends BaseContext>(maximum: number): Apo
       };
     },
   };
+}
+
+/** The variables an estimate can depend on: numbers and booleans, by name. */
+function costVariables(variables: Record<string, unknown> | undefined): [string, unknown][] {
+  return Object.entries(variables ?? {}).filter(([, value]) => typeof value === 'number' || typeof value === 'boolean');
 }

@@ -1,4 +1,4 @@
-import { visit } from 'graphql';
+import { visit, type DocumentNode } from 'graphql';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ERRORS } from '../errors';
 
@@ -17,18 +17,27 @@ function containsNul(value: unknown): boolean {
  * literals alike, as the client's mistake.
  */
 export function useNoNulCharacters<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+  // Apollo hands the same parsed document to every request with the same query text, so its
+  // literals are looked at once.
+  const literalsWithNul = new WeakMap<DocumentNode, boolean>();
+  const literalsContainNul = (document: DocumentNode) => {
+    let found = literalsWithNul.get(document);
+    if (found === undefined) {
+      found = false;
+      visit(document, {
+        StringValue(node) {
+          if (node.value.includes(NUL)) found = true;
+        },
+      });
+      literalsWithNul.set(document, found);
+    }
+    return found;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          let found = containsNul(request.variables);
-          if (!found) {
-            visit(document, {
-              StringValue(node) {
-                if (node.value.includes(NUL)) found = true;
-              },
-            });
-          }
+          const found = containsNul(request.variables) || literalsContainNul(document);
           if (found) throw ERRORS.BAD_USER_INPUT.err('Text must not contain control characters such as the NUL character (U+0000)', { http: { status: 400 } });
         },
       };
