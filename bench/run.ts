@@ -19,10 +19,11 @@ import { SHAPES, seededRandom, type BenchPools, type Shape } from './lib/shapes'
 
 interface Options {
   quick: boolean;
-  connections: number;
+  connections?: number;
   seconds?: number;
   warmup?: number;
   samples: number;
+  rounds?: number;
   largeScale: number;
   seed: number;
   out: string;
@@ -32,20 +33,22 @@ runMain(async () => {
   const options = new Command('bench')
     .description('The hub against stock @apollo/gateway, Hive Gateway, the subgraphs directly and the database floor, side by side')
     .option('--quick', 'short measurements (the whole run in about a minute)', false)
-    .option('--connections <n>', 'concurrent clients of every measurement', (v) => Number(v), 8)
-    .option('--seconds <n>', 'seconds measured per figure (default 3, --quick 1.5)', (v) => Number(v))
-    .option('--warmup <n>', 'seconds of warm-up before each figure (default 1, --quick 0.3)', (v) => Number(v))
+    .option('--connections <n>', 'concurrent clients of every measurement (default 8, --quick 4)', (v) => Number(v))
+    .option('--seconds <n>', 'seconds measured per figure (default 3, --quick 1)', (v) => Number(v))
+    .option('--warmup <n>', 'seconds of warm-up before each figure (default 1, --quick 0.2)', (v) => Number(v))
     .option('--samples <n>', 'recorded requests per shape replayed against subgraphs and database', (v) => Number(v), 30)
+    .option('--rounds <n>', 'rounds each gateway figure is measured in, the gateways taking turns (default 3, --quick 1)', (v) => Number(v))
     .option('--large-scale <n>', 'the scale the scaling series compares with scale 1', (v) => Number(v), 10)
     .option('--seed <n>', 'seed of the data and of every variable sequence', (v) => Number(v), DEFAULT_SEED)
     .option('--out <dir>', 'where latest.md and latest.json go', path.join(REPO_ROOT, 'bench', 'results'))
     .parse()
     .opts<Options>();
   const load: LoadOptions = {
-    connections: options.connections,
-    seconds: options.seconds ?? (options.quick ? 1.5 : 3),
-    warmupSeconds: options.warmup ?? (options.quick ? 0.3 : 1),
+    connections: options.connections ?? (options.quick ? 4 : 8),
+    seconds: options.seconds ?? (options.quick ? 1 : 3),
+    warmupSeconds: options.warmup ?? (options.quick ? 0.2 : 1),
   };
+  options.rounds ??= options.quick ? 1 : 3;
   const log = createLogger('bench');
   const started = Date.now();
   const server = await openBenchServer(process.env, log);
@@ -70,6 +73,7 @@ runMain(async () => {
 async function benchmark(server: BenchServer, options: Options, load: LoadOptions, log: Logger): Promise<BenchResults> {
   const data1 = await ensureBenchData(server, 1, log, { seed: options.seed });
   const large = options.largeScale;
+  const rounds = options.rounds ?? 1;
   const dataLarge = await ensureBenchData(server, large, log, { seed: options.seed });
   const secrets: BenchSecrets = { subgraphSecret: randomBytes(24).toString('hex'), jwtSecret: randomBytes(24).toString('hex') };
   const pools1 = await readPools(server.urlFor(1));
@@ -82,7 +86,7 @@ async function benchmark(server: BenchServer, options: Options, load: LoadOption
     commit: gitCommit(),
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
-    options: { quick: options.quick, ...load, samples: options.samples, seed: options.seed },
+    options: { quick: options.quick, ...load, rounds: options.rounds, samples: options.samples, seed: options.seed },
     data: { largeScale: large, scale1: data1.counts, large: dataLarge.counts, generatedSeconds: data1.seconds + dataLarge.seconds },
     shapes: Object.fromEntries(SHAPES.map((s) => [s.id, s.title])),
     statements: capture.statements,
@@ -99,15 +103,18 @@ async function benchmark(server: BenchServer, options: Options, load: LoadOption
   try {
     const urls = Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, s.url]));
     const env = { NODE_ENV: 'production', LOG_LEVEL: 'warn', SUBGRAPH_SECRET: secrets.subgraphSecret, JWT_SECRET: secrets.jwtSecret, ...urls };
-    const gateways: [GatewayRun['name'], string, NodeJS.ProcessEnv][] = [
-      ['hub', path.join(REPO_ROOT, 'gateway', 'src', 'main.ts'), { GATEWAY_PORT: '{port}' }],
-      ['apollo', path.join(REPO_ROOT, 'bench', 'servers', 'apolloGateway.ts'), { PORT: '{port}' }],
-      ['hive', path.join(REPO_ROOT, 'bench', 'servers', 'hiveGateway.ts'), { PORT: '{port}' }],
+    const spec = async (name: GatewayRun['name'], entry: string, extra: NodeJS.ProcessEnv): Promise<GatewaySpec> => {
+      const port = String(await freePort());
+      return { name, entry, env: { ...env, ...extra, GATEWAY_PORT: port, PORT: port }, url: `http://127.0.0.1:${port}/graphql` };
+    };
+    const HUB = path.join(REPO_ROOT, 'gateway', 'src', 'main.ts');
+    const specs = [
+      await spec('hub', HUB, {}),
+      await spec('apollo', path.join(REPO_ROOT, 'bench', 'servers', 'apolloGateway.ts'), {}),
+      await spec('hive', path.join(REPO_ROOT, 'bench', 'servers', 'hiveGateway.ts'), {}),
     ];
-    for (const [name, entry, portEnv] of gateways) {
-      log.info({ gateway: name }, 'measuring');
-      results.gateways.push(await measureGateway(name, entry, { ...env, ...withPort(portEnv, await freePort()) }, pools1, SHAPES, load, options.seed));
-    }
+    log.info('measuring the gateways');
+    results.gateways = await measureGateways(specs, pools1, SHAPES, load, options.seed, rounds);
 
     log.info('measuring the subgraphs directly');
     for (const shape of SHAPES) results.direct[shape.id] = await measureDirect(shape, capture, subgraphs, secrets, pools1, load, options.seed);
@@ -135,7 +142,7 @@ async function benchmark(server: BenchServer, options: Options, load: LoadOption
     subgraphs = await startSubgraphs(server.urlFor(large), secrets);
     const urlsLarge = Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, s.url]));
     const scaled = SHAPES.filter((s) => s.id === 'Q3' || s.id === 'Q4');
-    const hubLarge = await measureGateway('hub', gateways[0][1], { ...env, ...urlsLarge, GATEWAY_PORT: String(await freePort()) }, poolsLarge, scaled, load, options.seed);
+    const [hubLarge] = await measureGateways([await spec('hub', HUB, urlsLarge)], poolsLarge, scaled, load, options.seed, rounds);
     for (const shape of scaled) results.scaling[shape.id] = { scale1: results.gateways[0].shapes[shape.id], large: hubLarge.shapes[shape.id] };
   } finally {
     await Promise.all(subgraphs.map((s) => s.stop()));
@@ -155,52 +162,104 @@ function harnessFaults(r: BenchResults): string[] {
   return all.filter(([, f]) => f.requests === 0 || f.errors > 0).map(([what, f]) => `  ${what}: ${f.requests} requests, ${f.errors} errors`);
 }
 
-const withPort = (env: NodeJS.ProcessEnv, port: number) => Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === '{port}' ? String(port) : v]));
 
 /** Every subgraph as its own production process on the database at `url`. */
 async function startSubgraphs(url: string, secrets: BenchSecrets): Promise<Service[]> {
   const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (s) => [s.name, await freePort()] as const)));
   const urls = Object.fromEntries(SUBGRAPHS.map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s.name]}/graphql`]));
-  const started: Service[] = [];
-  for (const subgraph of SUBGRAPHS) {
-    const env = {
-      ...urls,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      SUBGRAPH_SECRET: secrets.subgraphSecret,
-      JWT_SECRET: secrets.jwtSecret,
-      [`${subgraph.name.toUpperCase()}_PORT`]: String(ports[subgraph.name]),
-      [`${subgraph.name.toUpperCase()}_DATABASE_URL`]: url,
-    };
-    started.push(
-      await startService(subgraph.name, path.join(REPO_ROOT, 'subgraphs', subgraph.name, 'src', 'main.ts'), env, urls[`${subgraph.name.toUpperCase()}_URL`], {
-        [SUBGRAPH_SECRET_HEADER]: secrets.subgraphSecret,
-      }),
-    );
+  // Each knows every port beforehand, so they start at once; if one fails, the others are stopped.
+  const started = await Promise.allSettled(
+    SUBGRAPHS.map((subgraph) =>
+      startService(
+        subgraph.name,
+        path.join(REPO_ROOT, 'subgraphs', subgraph.name, 'src', 'main.ts'),
+        {
+          ...urls,
+          NODE_ENV: 'production',
+          LOG_LEVEL: 'warn',
+          SUBGRAPH_SECRET: secrets.subgraphSecret,
+          JWT_SECRET: secrets.jwtSecret,
+          [`${subgraph.name.toUpperCase()}_PORT`]: String(ports[subgraph.name]),
+          [`${subgraph.name.toUpperCase()}_DATABASE_URL`]: url,
+        },
+        urls[`${subgraph.name.toUpperCase()}_URL`],
+        { [SUBGRAPH_SECRET_HEADER]: secrets.subgraphSecret },
+      ),
+    ),
+  );
+  const running = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    await Promise.all(running.map((s) => s.stop()));
+    throw failed.reason;
   }
-  return started;
+  return running;
 }
 
-async function measureGateway(name: GatewayRun['name'], entry: string, env: NodeJS.ProcessEnv, pools: BenchPools, shapes: readonly Shape[], load: LoadOptions, seed: number): Promise<GatewayRun> {
-  const port = env.GATEWAY_PORT ?? env.PORT;
-  const url = `http://127.0.0.1:${port}/graphql`;
-  const service = await startService(name, entry, env, url);
+interface GatewaySpec {
+  name: GatewayRun['name'];
+  entry: string;
+  env: NodeJS.ProcessEnv;
+  url: string;
+}
+
+/**
+ * Every gateway started at once (idle ones cost nothing), then each shape measured in `rounds`
+ * rounds, the gateways taking turns in a rotating order: slow drifts of a shared machine (caches,
+ * JIT, PostgreSQL's background work) then fall on all of them alike. A figure is the median of its
+ * rounds; CPU per request is over all of them.
+ */
+async function measureGateways(specs: readonly GatewaySpec[], pools: BenchPools, shapes: readonly Shape[], load: LoadOptions, seed: number, rounds: number): Promise<GatewayRun[]> {
+  const services: Service[] = [];
   try {
-    const run: GatewayRun = { name, shapes: {}, cpuMsPerRequest: {}, peakRssMiB: 0 };
+    for (const spec of specs) services.push(await startService(spec.name, spec.entry, spec.env, spec.url));
+    const runs: GatewayRun[] = specs.map((spec) => ({ name: spec.name, shapes: {}, cpuMsPerRequest: {}, peakRssMiB: 0 }));
+    const perRound = { ...load, seconds: load.seconds / rounds, warmupSeconds: 0 };
     for (const shape of shapes) {
-      const random = seededRandom(seed);
-      const body = () => JSON.stringify({ query: shape.query(), variables: shape.variables(random, pools) });
-      if (load.warmupSeconds > 0) await httpLoad(url, {}, body, { ...load, seconds: load.warmupSeconds, warmupSeconds: 0 });
-      const cpu = service.cpuMs();
-      const figures = await httpLoad(url, {}, body, { ...load, warmupSeconds: 0 });
-      run.shapes[shape.id] = figures;
-      run.cpuMsPerRequest[shape.id] = figures.requests ? round((service.cpuMs() - cpu) / figures.requests) : NaN;
+      const bodies = specs.map(() => {
+        const random = seededRandom(seed);
+        return () => JSON.stringify({ query: shape.query(), variables: shape.variables(random, pools) });
+      });
+      if (load.warmupSeconds > 0) for (const [i, spec] of specs.entries()) await httpLoad(spec.url, {}, bodies[i], { ...load, seconds: load.warmupSeconds, warmupSeconds: 0 });
+      const figures: Figures[][] = specs.map(() => []);
+      const cpu = specs.map(() => 0);
+      for (let round = 0; round < rounds; round++) {
+        for (let k = 0; k < specs.length; k++) {
+          const i = (round + k) % specs.length;
+          const before = services[i].cpuMs();
+          figures[i].push(await httpLoad(specs[i].url, {}, bodies[i], perRound));
+          cpu[i] += services[i].cpuMs() - before;
+        }
+      }
+      for (const [i, run] of runs.entries()) {
+        const merged = mergeRounds(figures[i], load.seconds);
+        run.shapes[shape.id] = merged;
+        run.cpuMsPerRequest[shape.id] = merged.requests ? round2(cpu[i] / merged.requests) : NaN;
+      }
     }
-    run.peakRssMiB = round(service.peakRssMiB());
-    return run;
+    for (const [i, run] of runs.entries()) run.peakRssMiB = round2(services[i].peakRssMiB());
+    return runs;
   } finally {
-    await service.stop();
+    await Promise.all(services.map((s) => s.stop()));
   }
+}
+
+/** Rounds of one figure as one: medians of rate and percentiles, totals of requests and errors. */
+function mergeRounds(rounds: readonly Figures[], seconds: number): Figures {
+  const answered = rounds.filter((f) => f.requests > 0);
+  const requests = rounds.reduce((sum, f) => sum + f.requests, 0);
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : NaN;
+  };
+  return {
+    requests,
+    rps: answered.length ? median(rounds.map((f) => f.rps)) : requests / seconds,
+    p50: median(answered.map((f) => f.p50)),
+    p99: median(answered.map((f) => f.p99)),
+    mean: requests ? round2(rounds.reduce((sum, f) => sum + f.mean * f.requests, 0) / requests) : NaN,
+    errors: rounds.reduce((sum, f) => sum + f.errors, 0),
+  };
 }
 
 /**
@@ -266,8 +325,8 @@ async function readPools(url: string): Promise<BenchPools> {
 function averageFetches(samples: readonly Captured[]): { requests: number; stages: number } {
   const n = samples.length || 1;
   return {
-    requests: round(samples.reduce((sum, s) => sum + s.stages.flat().length, 0) / n),
-    stages: round(samples.reduce((sum, s) => sum + s.stages.length, 0) / n),
+    requests: round2(samples.reduce((sum, s) => sum + s.stages.flat().length, 0) / n),
+    stages: round2(samples.reduce((sum, s) => sum + s.stages.length, 0) / n),
   };
 }
 
@@ -281,4 +340,4 @@ function gitCommit(): string {
   }
 }
 
-const round = (n: number) => Math.round(n * 100) / 100;
+const round2 = (n: number) => Math.round(n * 100) / 100;
