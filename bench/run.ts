@@ -34,7 +34,7 @@ runMain(async () => {
     .description('The hub against stock @apollo/gateway, Hive Gateway, the subgraphs directly and the database floor, side by side')
     .option('--quick', 'short measurements (the whole run in about a minute)', false)
     .option('--connections <n>', 'concurrent clients of every measurement (default 8, --quick 4)', (v) => Number(v))
-    .option('--seconds <n>', 'seconds measured per figure (default 3, --quick 1)', (v) => Number(v))
+    .option('--seconds <n>', 'seconds measured per figure, per round for the gateways (default 1.5, --quick 1)', (v) => Number(v))
     .option('--warmup <n>', 'seconds of warm-up before each figure (default 1, --quick 0.2)', (v) => Number(v))
     .option('--samples <n>', 'recorded requests per shape replayed against subgraphs and database', (v) => Number(v), 30)
     .option('--rounds <n>', 'rounds each gateway figure is measured in, the gateways taking turns (default 3, --quick 1)', (v) => Number(v))
@@ -45,7 +45,7 @@ runMain(async () => {
     .opts<Options>();
   const load: LoadOptions = {
     connections: options.connections ?? (options.quick ? 4 : 8),
-    seconds: options.seconds ?? (options.quick ? 1 : 3),
+    seconds: options.seconds ?? (options.quick ? 1 : 1.5),
     warmupSeconds: options.warmup ?? (options.quick ? 0.2 : 1),
   };
   options.rounds ??= options.quick ? 1 : 3;
@@ -206,15 +206,15 @@ interface GatewaySpec {
 /**
  * Every gateway started at once (idle ones cost nothing), then each shape measured in `rounds`
  * rounds, the gateways taking turns in a rotating order: slow drifts of a shared machine (caches,
- * JIT, PostgreSQL's background work) then fall on all of them alike. A figure is the median of its
- * rounds; CPU per request is over all of them.
+ * JIT, PostgreSQL's background work) then fall on all of them alike. A figure's rate and CPU per
+ * request are over all its rounds, its percentiles the medians of the rounds'.
  */
 async function measureGateways(specs: readonly GatewaySpec[], pools: BenchPools, shapes: readonly Shape[], load: LoadOptions, seed: number, rounds: number): Promise<GatewayRun[]> {
   const services: Service[] = [];
   try {
     for (const spec of specs) services.push(await startService(spec.name, spec.entry, spec.env, spec.url));
     const runs: GatewayRun[] = specs.map((spec) => ({ name: spec.name, shapes: {}, cpuMsPerRequest: {}, peakRssMiB: 0 }));
-    const perRound = { ...load, seconds: load.seconds / rounds, warmupSeconds: 0 };
+    const perRound = { ...load, warmupSeconds: 0 };
     for (const shape of shapes) {
       const bodies = specs.map(() => {
         const random = seededRandom(seed);
@@ -232,7 +232,7 @@ async function measureGateways(specs: readonly GatewaySpec[], pools: BenchPools,
         }
       }
       for (const [i, run] of runs.entries()) {
-        const merged = mergeRounds(figures[i], load.seconds);
+        const merged = mergeRounds(figures[i], load.seconds * rounds);
         run.shapes[shape.id] = merged;
         run.cpuMsPerRequest[shape.id] = merged.requests ? round2(cpu[i] / merged.requests) : NaN;
       }
@@ -244,7 +244,7 @@ async function measureGateways(specs: readonly GatewaySpec[], pools: BenchPools,
   }
 }
 
-/** Rounds of one figure as one: medians of rate and percentiles, totals of requests and errors. */
+/** Rounds of one figure as one: the rate over all of them, medians of the percentiles, totals of requests and errors. */
 function mergeRounds(rounds: readonly Figures[], seconds: number): Figures {
   const answered = rounds.filter((f) => f.requests > 0);
   const requests = rounds.reduce((sum, f) => sum + f.requests, 0);
@@ -254,7 +254,7 @@ function mergeRounds(rounds: readonly Figures[], seconds: number): Figures {
   };
   return {
     requests,
-    rps: answered.length ? median(rounds.map((f) => f.rps)) : requests / seconds,
+    rps: requests / seconds,
     p50: median(answered.map((f) => f.p50)),
     p99: median(answered.map((f) => f.p99)),
     mean: requests ? round2(rounds.reduce((sum, f) => sum + f.mean * f.requests, 0) / requests) : NaN,
