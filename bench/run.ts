@@ -232,7 +232,7 @@ async function measureGateways(specs: readonly GatewaySpec[], pools: BenchPools,
         }
       }
       for (const [i, run] of runs.entries()) {
-        const merged = mergeRounds(figures[i], load.seconds * rounds);
+        const merged = mergeRounds(figures[i]);
         run.shapes[shape.id] = merged;
         run.cpuMsPerRequest[shape.id] = merged.requests ? round2(cpu[i] / merged.requests) : NaN;
       }
@@ -245,7 +245,8 @@ async function measureGateways(specs: readonly GatewaySpec[], pools: BenchPools,
 }
 
 /** Rounds of one figure as one: the rate over all of them, medians of the percentiles, totals of requests and errors. */
-function mergeRounds(rounds: readonly Figures[], seconds: number): Figures {
+function mergeRounds(rounds: readonly Figures[]): Figures {
+  const seconds = rounds.reduce((sum, f) => sum + f.seconds, 0);
   const answered = rounds.filter((f) => f.requests > 0);
   const requests = rounds.reduce((sum, f) => sum + f.requests, 0);
   const median = (values: number[]) => {
@@ -259,6 +260,7 @@ function mergeRounds(rounds: readonly Figures[], seconds: number): Figures {
     p99: median(answered.map((f) => f.p99)),
     mean: requests ? round2(rounds.reduce((sum, f) => sum + f.mean * f.requests, 0) / requests) : NaN,
     errors: rounds.reduce((sum, f) => sum + f.errors, 0),
+    seconds,
   };
 }
 

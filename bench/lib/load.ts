@@ -8,7 +8,12 @@ export interface Figures {
   /** Mean latency in ms, to two decimals (autocannon's percentiles are whole milliseconds). */
   mean: number;
   errors: number;
+  /** How long it was measured. */
+  seconds: number;
 }
+
+/** How long a slow shape is measured at most, all windows together. */
+const MAX_SECONDS = 30;
 
 export interface LoadOptions {
   connections: number;
@@ -44,14 +49,29 @@ export async function httpLoad(url: string, headers: Record<string, string>, bod
     return { result, graphqlErrors };
   };
   if (options.warmupSeconds > 0) await run(options.warmupSeconds);
-  const { result, graphqlErrors } = await run(options.seconds);
+  // A shape slower than the window would finish nothing (autocannon counts only answers within
+  // it): measure on, each window twice as long, until every connection has had an answer. Rate and
+  // errors are over all windows, latencies from the last (the longest).
+  let seconds = options.seconds;
+  let { result, graphqlErrors } = await run(seconds);
+  let requests = result.requests.total;
+  let elapsed = seconds;
+  let errors = result.errors + result.timeouts + result.non2xx + graphqlErrors;
+  while (requests < options.connections && elapsed < MAX_SECONDS) {
+    seconds *= 2;
+    ({ result, graphqlErrors } = await run(seconds));
+    requests += result.requests.total;
+    elapsed += seconds;
+    errors += result.errors + result.timeouts + result.non2xx + graphqlErrors;
+  }
   return {
-    requests: result.requests.total,
-    rps: result.requests.average,
+    requests,
+    rps: requests / elapsed,
     p50: result.latency.p50,
     p99: result.latency.p99,
     mean: result.latency.average,
-    errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
+    errors,
+    seconds: elapsed,
   };
 }
 
@@ -86,7 +106,7 @@ export async function loopLoad(once: (i: number) => Promise<void>, options: Load
   latencies.sort((a, b) => a - b);
   const at = (q: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] : NaN);
   const mean = latencies.length ? latencies.reduce((a, b) => a + b, 0) / latencies.length : NaN;
-  return { requests: latencies.length, rps: latencies.length / options.seconds, p50: round(at(0.5)), p99: round(at(0.99)), mean: round(mean), errors };
+  return { requests: latencies.length, rps: latencies.length / options.seconds, p50: round(at(0.5)), p99: round(at(0.99)), mean: round(mean), errors, seconds: options.seconds };
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100;

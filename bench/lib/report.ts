@@ -109,7 +109,8 @@ export function renderMarkdown(r: BenchResults): string {
     `# nsc-hub benchmark`,
     '',
     `Commit ${r.commit}, ${r.date}. ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}.`,
-    `${r.options.connections} connections, ${r.options.warmupSeconds} s warm-up and ${r.options.seconds} s measured per figure${r.options.quick ? ' (--quick)' : ''}; ` +
+    `${r.options.connections} connections; each figure ${r.options.seconds} s after ${r.options.warmupSeconds} s warm-up (longer where a shape is too slow to answer every connection in that time), ` +
+      `gateway figures in ${r.options.rounds} rotating round${r.options.rounds === 1 ? '' : 's'}${r.options.quick ? ' (--quick)' : ''}; ` +
       `variables drawn per request from seed ${r.options.seed}. Whole run ${r.seconds} s.`,
     `Data at scale 1: ${describe(r.data.scale1)}; at scale ${r.data.largeScale}: ${describe(r.data.large)}.`,
     '',
