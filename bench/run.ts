@@ -9,13 +9,19 @@ import { SUBGRAPH_SECRET_HEADER, createLogger, encodeCursor, runMain, type Logge
 import { REPO_ROOT } from '../scripts/hubDatabase';
 import { SUBGRAPHS } from '../scripts/subgraphs';
 import { openBenchServer, type BenchServer } from './lib/benchDatabase';
-import { captureShapes, type BenchSecrets, type Captured, type CaptureReport } from './lib/capture';
+import { captureShapes, type Captured, type CaptureReport } from './lib/capture';
 import { ensureBenchData } from './lib/ensureData';
 import { DEFAULT_SEED } from './lib/generate';
 import { httpLoad, loopLoad, type Figures, type LoadOptions } from './lib/load';
 import { freePort, startService, type Service } from './lib/processes';
 import { analyse, renderMarkdown, type BenchResults, type GatewayRun } from './lib/report';
 import { SHAPES, seededRandom, type BenchPools, type Shape } from './lib/shapes';
+
+/** Secrets made up for one run: the subgraphs refuse the development ones in production mode. */
+interface BenchSecrets {
+  readonly subgraphSecret: string;
+  readonly jwtSecret: string;
+}
 
 interface Options {
   quick: boolean;
@@ -80,7 +86,7 @@ async function benchmark(server: BenchServer, options: Options, load: LoadOption
   const poolsLarge = await readPools(server.urlFor(large));
 
   log.info('recording what each shape costs: subgraph requests and SQL');
-  const capture = await captureShapes(server.urlFor(1), pools1, secrets, options.samples, options.seed);
+  const capture = await captureShapes(server.urlFor(1), pools1, options.samples, options.seed);
 
   const results: BenchResults = {
     commit: gitCommit(),

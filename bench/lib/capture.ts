@@ -2,18 +2,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { createGateway, loadConfig } from '@nsc-hub/gateway';
-import type { QueryCounter, RecordedStatement, ServiceMode } from '@nsc-hub/shared';
-import { SUBGRAPH_SECRET_HEADER } from '@nsc-hub/shared';
+import type { RecordedStatement } from '@nsc-hub/shared';
+import { PRODUCTION_MODE, TEST_JWT, TEST_SUBGRAPH_SECRET, startSubgraph, type RunningSubgraph } from '@nsc-hub/shared/src/testing';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
-import { SHAPES, seededRandom, type BenchPools, type Shape } from './shapes';
-
-export interface BenchSecrets {
-  readonly subgraphSecret: string;
-  readonly jwtSecret: string;
-}
-
-export const jwtConfig = (secrets: BenchSecrets) => ({ secret: secrets.jwtSecret, issuer: 'nsc-hub', audience: 'nsc-hub' });
-const PRODUCTION: ServiceMode = { production: true, exposeInternals: false };
+import { SHAPES, seededRandom, type BenchPools } from './shapes';
 
 /** One request a gateway sent a subgraph while answering a client request. */
 export interface SubgraphFetch {
@@ -29,7 +21,6 @@ export interface SubgraphFetch {
 export interface Captured {
   readonly variables: Record<string, unknown>;
   readonly stages: SubgraphFetch[][];
-  readonly statements: number;
 }
 
 export interface CaptureReport {
@@ -45,86 +36,67 @@ export interface CaptureReport {
  * sends (and in which stages), and which SQL each runs. Requests go one at a time, so everything
  * seen between a request's start and its end belongs to it.
  */
-export async function captureShapes(url: string, pools: BenchPools, secrets: BenchSecrets, samplesPerShape: number, seed: number): Promise<CaptureReport> {
-  const silent = pino({ level: 'silent' });
-  const running: { name: string; counter: QueryCounter; stop: () => Promise<void>; proxyUrl: string }[] = [];
+export async function captureShapes(url: string, pools: BenchPools, samplesPerShape: number, seed: number): Promise<CaptureReport> {
+  // The benchmark's database is already migrated and filled: no test database, no seed, no drop.
+  const database = { url, drop: async () => {} };
+  const running: { subgraph: RunningSubgraph; proxy: { url: string; stop(): Promise<void> } }[] = [];
   let fetches: SubgraphFetch[] = [];
-  const recordings = new Map<string, ReturnType<QueryCounter['record']>>();
+  const recordings = new Map<string, ReturnType<RunningSubgraph['queries']['record']>>();
+  const statementsSoFar = () => running.reduce((sum, r) => sum + r.subgraph.queries.statements, 0);
   try {
     const proxyUrls: Record<string, string> = {};
     for (const module of SUBGRAPHS) {
-      const { dataSource, queries } = module.createDatabase(url, { poolSize: 2 });
-      await dataSource.initialize();
-      const server = module.createServer({
-        dataSource,
-        config: { name: module.name, subgraphSecret: secrets.subgraphSecret, jwt: jwtConfig(secrets), mode: PRODUCTION, peerUrls: { ...proxyUrls } },
-        log: silent,
-      });
-      const listening = await server.start(0, '127.0.0.1');
-      const target = `http://127.0.0.1:${listening.port}/graphql`;
-      const proxy = await recordingProxy(target, (body, started, ended) => {
+      // Peers are reached through their proxies too, so what a subgraph asks another is seen.
+      const subgraph = await startSubgraph(module, { database, seed: false, mode: PRODUCTION_MODE, peerUrls: { ...proxyUrls } });
+      const proxy = await recordingProxy(subgraph.url, (body, started, ended) => {
         const recording = recordings.get(module.name);
         const statements = recording ? recording.calls.filter((c) => c.at >= started && c.at <= ended) : [];
         fetches.push({ subgraph: module.name, body, started, ended, statements });
       });
       proxyUrls[module.name] = proxy.url;
-      running.push({
-        name: module.name,
-        counter: queries,
-        proxyUrl: proxy.url,
-        stop: async () => {
-          await proxy.stop();
-          await server.stop();
-          await dataSource.destroy();
-        },
-      });
+      running.push({ subgraph, proxy });
     }
     const gateway = createGateway(
-      { ...loadConfig({}), host: '127.0.0.1', port: 0, subgraphUrls: proxyUrls, subgraphSecret: secrets.subgraphSecret, jwt: jwtConfig(secrets), mode: PRODUCTION },
-      silent,
+      { ...loadConfig({}), host: '127.0.0.1', port: 0, subgraphUrls: proxyUrls, subgraphSecret: TEST_SUBGRAPH_SECRET, jwt: TEST_JWT, mode: PRODUCTION_MODE },
+      pino({ level: 'silent' }),
     );
     const gatewayUrl = `http://127.0.0.1:${(await gateway.start()).port}/graphql`;
+    /** One request through the gateway; returns the SQL statements it took. */
+    const send = async (query: string, variables: Record<string, unknown>) => {
+      const before = statementsSoFar();
+      const res = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+      const body = (await res.json()) as { errors?: unknown[] };
+      if (body.errors) throw new Error(`the hub answered ${JSON.stringify(variables)} with errors: ${JSON.stringify(body.errors).slice(0, 500)}`);
+      return statementsSoFar() - before;
+    };
     try {
-      const send = async (query: string, variables: Record<string, unknown>) => {
-        const res = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-        const body = (await res.json()) as { errors?: unknown[] };
-        if (body.errors) throw new Error(`the hub answered ${JSON.stringify(variables)} with errors: ${JSON.stringify(body.errors).slice(0, 500)}`);
-      };
-      const total = () => running.reduce((sum, r) => sum + r.counter.statements, 0);
       const statements: CaptureReport['statements'] = {};
       const samples: CaptureReport['samples'] = {};
       for (const shape of SHAPES) {
         const random = seededRandom(seed);
-        const perRequest = async (first: number) => {
-          const variables = shape.variables(random, pools);
-          const before = total();
-          await send(shape.query(first), variables);
-          return total() - before;
-        };
-        statements[shape.id] = { first10: await perRequest(10), first100: await perRequest(100) };
+        statements[shape.id] = { first10: await send(shape.query(10), shape.variables(random, pools)), first100: await send(shape.query(100), shape.variables(random, pools)) };
         samples[shape.id] = [];
-        for (let i = 0; i < samplesPerShape; i++) samples[shape.id].push(await captureOne(shape, random, pools));
+        for (let i = 0; i < samplesPerShape; i++) {
+          const variables = shape.variables(random, pools);
+          fetches = [];
+          for (const r of running) recordings.set(r.subgraph.name, r.subgraph.queries.record());
+          try {
+            await send(shape.query(), variables);
+          } finally {
+            for (const recording of recordings.values()) recording.stop();
+          }
+          samples[shape.id].push({ variables, stages: stagesOf(fetches) });
+        }
       }
       return { statements, samples };
     } finally {
       await gateway.stop();
     }
-
-    async function captureOne(shape: Shape, random: ReturnType<typeof seededRandom>, pools: BenchPools): Promise<Captured> {
-      const variables = shape.variables(random, pools);
-      fetches = [];
-      for (const r of running) recordings.set(r.name, r.counter.record());
-      const before = running.reduce((sum, r) => sum + r.counter.statements, 0);
-      try {
-        await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: shape.query(), variables }) }).then((r) => r.text());
-      } finally {
-        for (const recording of recordings.values()) recording.stop();
-      }
-      const statements = running.reduce((sum, r) => sum + r.counter.statements, 0) - before;
-      return { variables, stages: stagesOf(fetches), statements };
-    }
   } finally {
-    for (const r of running.reverse()) await r.stop();
+    for (const r of running.reverse()) {
+      await r.proxy.stop();
+      await r.subgraph.stop();
+    }
   }
 }
 
@@ -173,4 +145,3 @@ async function recordingProxy(target: string, record: (body: string, started: nu
   };
 }
 
-export { SUBGRAPH_SECRET_HEADER };

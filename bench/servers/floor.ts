@@ -77,26 +77,34 @@ async function nested(cities: CityRow[]) {
     for (const row of result.rows) publishers.set(`${type}:${row.id}`, row.name);
   }
   const typename = { NETWORK: 'Network', FORUM: 'Forum', CITY: 'City' } as Record<string, string>;
+  const [membershipsOf, resourcesOf, participationsOf] = [memberships, resources, participations].map((result) => byCity(result.rows));
   return cities.map((c) => ({
     id: c.id,
     name: c.name,
     country: { code: c.country_code },
-    memberships: memberships.rows.filter((m) => m.city_id === c.id).map((m) => ({ status: m.status, network: { id: m.id, name: m.name } })),
+    memberships: (membershipsOf.get(c.id) ?? []).map((m) => ({ status: m.status, network: { id: m.id, name: m.name } })),
     resources: {
-      edges: resources.rows
-        .filter((r) => r.city_id === c.id)
-        .map((r) => ({
-          node: {
-            id: r.id,
-            title: r.title,
-            publisher: r.publisher_type ? { __typename: typename[r.publisher_type], name: publishers.get(`${r.publisher_type}:${r.publisher_id}`) ?? null } : null,
-          },
-        })),
+      edges: (resourcesOf.get(c.id) ?? []).map((r) => ({
+        node: {
+          id: r.id,
+          title: r.title,
+          publisher: r.publisher_type ? { __typename: typename[r.publisher_type], name: publishers.get(`${r.publisher_type}:${r.publisher_id}`) ?? null } : null,
+        },
+      })),
     },
-    participations: participations.rows
-      .filter((p) => p.city_id === c.id)
-      .map((p) => ({ role: p.role, event: { id: p.id, title: p.title, startsOn: p.starts_on, forum: p.forum_id ? { id: p.forum_id, name: p.forum_name } : null } })),
+    participations: (participationsOf.get(c.id) ?? []).map((p) => ({ role: p.role, event: { id: p.id, title: p.title, startsOn: p.starts_on, forum: p.forum_id ? { id: p.forum_id, name: p.forum_name } : null } })),
   }));
+}
+
+/** Rows by their `city_id`, in order. */
+function byCity<T extends { city_id: string }>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.city_id);
+    if (group) group.push(row);
+    else groups.set(row.city_id, [row]);
+  }
+  return groups;
 }
 
 async function readJson(req: IncomingMessage): Promise<any> {

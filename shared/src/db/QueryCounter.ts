@@ -8,18 +8,13 @@ export interface RecordedStatement {
   readonly at: number;
 }
 
-interface Recording {
-  sql: string[];
-  calls: RecordedStatement[];
-}
-
 /**
  * TypeORM logger that counts every SQL statement sent (tests use the count to prove that a
  * request's statements do not grow with list sizes) and sends failures and slow queries to pino.
  */
 export class QueryCounter implements TypeOrmLogger {
   private count = 0;
-  private readonly recordings = new Set<Recording>();
+  private readonly recordings = new Set<RecordedStatement[]>();
 
   constructor(private readonly pino?: Logger) {}
 
@@ -29,17 +24,20 @@ export class QueryCounter implements TypeOrmLogger {
 
   /** Collects every statement sent until `stop()`: its text in `sql`, text and parameters in `calls`. */
   record(): { readonly sql: readonly string[]; readonly calls: readonly RecordedStatement[]; stop(): void } {
-    const recording: Recording = { sql: [], calls: [] };
-    this.recordings.add(recording);
-    return { ...recording, stop: () => this.recordings.delete(recording) };
+    const calls: RecordedStatement[] = [];
+    this.recordings.add(calls);
+    return {
+      calls,
+      get sql() {
+        return calls.map((c) => c.sql);
+      },
+      stop: () => this.recordings.delete(calls),
+    };
   }
 
   logQuery(query: string, parameters?: unknown[]): void {
     this.count += 1;
-    for (const recording of this.recordings) {
-      recording.sql.push(query);
-      recording.calls.push({ sql: query, parameters: parameters ?? [], at: performance.now() });
-    }
+    for (const calls of this.recordings) calls.push({ sql: query, parameters: parameters ?? [], at: performance.now() });
     this.pino?.trace({ sql: query }, 'sql');
   }
 

@@ -6,19 +6,25 @@ import { DB_SCHEMA } from '../dbSchema';
 import { afterCursor, resourceSortKey, type ResourceCursor } from '../data/listResources';
 
 /**
- * How the resources of one owner key are found: a FROM clause and the key expression (alias `r`),
- * and a condition on the owner keys (a parameter) that an index of `resources` can answer, so the
- * list reads only the resources of the keys asked for.
+ * How the resources of one owner key are found: a FROM clause and the key expression (alias `r`);
+ * where no index answers `key = ANY(owners)`, also a condition on the owner keys (a parameter)
+ * that one does, so the list reads only the resources of the keys asked for.
  */
 export interface ListSpec {
   readonly from: string;
   readonly key: string;
-  readonly indexed: (owners: string) => string;
+  readonly indexed?: (owners: string) => string;
+}
+
+/** The rows of the owners in `owners` (a parameter): the key condition, and the indexed one where there is one. */
+function ownedBy(spec: ListSpec, owners: string): string {
+  const byKey = `${spec.key} = ANY(${owners})`;
+  return spec.indexed ? `${spec.indexed(owners)} AND ${byKey}` : byKey;
 }
 
 /** The lists other types have: a topic's, a city's, a country's, a network's or forum's publications. */
 export const LIST_SPECS = {
-  topic: { from: `${DB_SCHEMA}.resources r JOIN ${DB_SCHEMA}.resource_topics t ON t.resource_id = r.id`, key: 't.topic_id', indexed: (owners) => `t.topic_id = ANY(${owners})` },
+  topic: { from: `${DB_SCHEMA}.resources r JOIN ${DB_SCHEMA}.resource_topics t ON t.resource_id = r.id`, key: 't.topic_id' },
   city: { from: `${DB_SCHEMA}.resources r CROSS JOIN LATERAL unnest(r.city_ids) AS k(value)`, key: 'k.value', indexed: (owners) => `r.city_ids && ${owners}::text[]` },
   country: { from: `${DB_SCHEMA}.resources r CROSS JOIN LATERAL unnest(r.country_codes) AS k(value)`, key: 'k.value', indexed: (owners) => `r.country_codes && ${owners}::text[]` },
   network: {
@@ -47,11 +53,10 @@ export interface ListKey {
 export function createResourceListLoader(db: DataSource, spec: ListSpec, resourceById: DataLoader<string, ResourceEntity | null>) {
   const counts = new DataLoader<string, number>(async (owners) => {
     const p = new SqlParams();
-    const keys = p.add([...new Set(owners)]);
     const rows = await p.raw<{ owner: string; count: string }>(
       db,
       `SELECT ${spec.key} AS owner, count(*) AS count FROM ${spec.from}
-        WHERE r.archived_at IS NULL AND ${spec.indexed(keys)} AND ${spec.key} = ANY(${keys}) GROUP BY 1`,
+        WHERE r.archived_at IS NULL AND ${ownedBy(spec, p.add([...new Set(owners)]))} GROUP BY 1`,
     );
     const byOwner = new Map(rows.map((r) => [r.owner, Number(r.count)]));
     return owners.map((owner) => byOwner.get(owner) ?? 0);
@@ -62,8 +67,7 @@ export function createResourceListLoader(db: DataSource, spec: ListSpec, resourc
     for (const group of groupByPageArgs(keys)) {
       const { first, after } = group[0];
       const p = new SqlParams();
-      const owners = p.add(group.map((k) => k.owner));
-      const where = ['r.archived_at IS NULL', spec.indexed(owners), `${spec.key} = ANY(${owners})`];
+      const where = ['r.archived_at IS NULL', ownedBy(spec, p.add(group.map((k) => k.owner)))];
       if (after) where.push(afterCursor(after, p));
       const rows = await p.raw<{ owner: string; id: string }>(
         db,
