@@ -107,8 +107,7 @@ async function benchmark(server: BenchServer, options: Options, load: LoadOption
 
   let subgraphs = await startSubgraphs(server.urlFor(1), secrets);
   try {
-    const urls = Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, s.url]));
-    const env = { NODE_ENV: 'production', LOG_LEVEL: 'warn', SUBGRAPH_SECRET: secrets.subgraphSecret, JWT_SECRET: secrets.jwtSecret, ...urls };
+    const env = { NODE_ENV: 'production', LOG_LEVEL: 'warn', SUBGRAPH_SECRET: secrets.subgraphSecret, JWT_SECRET: secrets.jwtSecret, ...urlEnv(subgraphs) };
     const spec = async (name: GatewayRun['name'], entry: string, extra: NodeJS.ProcessEnv): Promise<GatewaySpec> => {
       const port = String(await freePort());
       return { name, entry, env: { ...env, ...extra, GATEWAY_PORT: port, PORT: port }, url: `http://127.0.0.1:${port}/graphql` };
@@ -146,9 +145,8 @@ async function benchmark(server: BenchServer, options: Options, load: LoadOption
     log.info(`the scaling series: Q3 and Q4 at scale ${large}`);
     await Promise.all(subgraphs.map((s) => s.stop()));
     subgraphs = await startSubgraphs(server.urlFor(large), secrets);
-    const urlsLarge = Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, s.url]));
     const scaled = SHAPES.filter((s) => s.id === 'Q3' || s.id === 'Q4');
-    const [hubLarge] = await measureGateways([await spec('hub', HUB, urlsLarge)], poolsLarge, scaled, load, options.seed, rounds);
+    const [hubLarge] = await measureGateways([await spec('hub', HUB, urlEnv(subgraphs))], poolsLarge, scaled, load, options.seed, rounds);
     for (const shape of scaled) results.scaling[shape.id] = { scale1: results.gateways[0].shapes[shape.id], large: hubLarge.shapes[shape.id] };
   } finally {
     await Promise.all(subgraphs.map((s) => s.stop()));
@@ -168,6 +166,9 @@ function harnessFaults(r: BenchResults): string[] {
   return all.filter(([, f]) => f.requests === 0 || f.errors > 0).map(([what, f]) => `  ${what}: ${f.requests} requests, ${f.errors} errors`);
 }
 
+
+/** `<NAME>_URL` of each running subgraph, as the gateways read them. */
+const urlEnv = (subgraphs: readonly Service[]) => Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, s.url]));
 
 /** Every subgraph as its own production process on the database at `url`. */
 async function startSubgraphs(url: string, secrets: BenchSecrets): Promise<Service[]> {

@@ -24,8 +24,8 @@ const AUDIENCES = ['POLICE', 'TEACHERS', 'SOCIAL_WORKERS', 'HEALTH', 'PRISON_PRO
 const RESOURCE_KINDS = ['GUIDELINE', 'TOOLKIT', 'GOOD_PRACTICE', 'REPORT', 'RECOMMENDATION', 'ACTION_PLAN', 'TRAINING', 'RESEARCH'];
 const EVENT_KINDS = ['SIDE_EVENT', 'CONFERENCE', 'WORKING_GROUP_MEETING', 'STUDY_VISIT', 'WEBINAR', 'SUMMIT', 'OTHER'];
 const ROLES = ['HOST', 'ORGANISER', 'SPEAKER', 'DELEGATE', 'OBSERVER'];
-/** City names in the country's own language where faker has one. */
-const CITY_LOCALES: Record<string, Faker> = {};
+/** Faker's locales for city names in the country's own language, where it has one. */
+const CITY_LOCALES = { DK: da, NO: nb_NO, SE: sv, FI: fi, AX: sv, DE: de };
 
 /** What the benchmark database says it holds, or undefined if it was never (fully) generated. */
 export async function readBenchDataInfo(url: string): Promise<BenchDataInfo | undefined> {
@@ -79,9 +79,9 @@ export async function generateBenchData(url: string, scale: number, seed: number
     }
     const manager = sources[0].manager;
     const faker = new Faker({ locale: [en, base], seed });
-    for (const [country, locale] of Object.entries({ DK: da, NO: nb_NO, SE: sv, FI: fi, AX: sv, DE: de })) {
-      CITY_LOCALES[country] = new Faker({ locale: [locale, en, base], seed: seed + country.charCodeAt(0) * 31 + country.charCodeAt(1) });
-    }
+    const cityNames: Record<string, Faker> = Object.fromEntries(
+      Object.entries(CITY_LOCALES).map(([country, locale]) => [country, new Faker({ locale: [locale, en, base], seed: seed + country.charCodeAt(0) * 31 + country.charCodeAt(1) })]),
+    );
     const countries: string[] = (await manager.query(`SELECT code FROM membership.countries ORDER BY code`)).map((r: { code: string }) => r.code);
     const networks: string[] = (await manager.query(`SELECT id FROM membership.networks ORDER BY id`)).map((r: { id: string }) => r.id);
     const forums: string[] = (await manager.query(`SELECT id FROM forums.forums ORDER BY id`)).map((r: { id: string }) => r.id);
@@ -103,7 +103,7 @@ export async function generateBenchData(url: string, scale: number, seed: number
     const cityRows = [];
     for (let i = 0; i < counts.cities; i++) {
       const country = faker.helpers.weightedArrayElement(nordic.map((c) => ({ value: c, weight: ['DK', 'NO', 'SE', 'FI'].includes(c) ? 10 : 1 })));
-      const name = (CITY_LOCALES[country] ?? faker).location.city();
+      const name = (cityNames[country] ?? faker).location.city();
       const id = `${country.toLowerCase()}-${slug(name)}-${i + 1}`;
       cities.push({ id, country });
       cityRows.push({ id, name, native_name: null, country_code: country, region: null, population: faker.number.int({ min: 2_000, max: 900_000 }), owner: country });
