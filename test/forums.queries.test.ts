@@ -260,18 +260,29 @@ test.each([
   ['a country that is not a code', '{ country: "Denmark" }', /filter\.country/],
   ['from after to', '{ from: "2022-06-01", to: "2022-05-31" }', /filter\.to/],
   ['a cursor that is not one', null, /after/],
-])('a forum\'s event list with %s fails alone: the other forums\' lists in the request are answered', async (_label, filter, message) => {
+])('a forum\'s event list with %s fails alone: the forum itself and the other forums\' lists in the request are answered', async (_label, filter, message) => {
   const args = filter ? `filter: ${filter}` : 'after: "not-a-cursor"';
   const res = await hub.query(`{
-    bad: forum(id: "gctf") { events(${args}) { totalCount } }
+    bad: forum(id: "gctf") { id events(${args}) { totalCount } }
     good: forum(id: "strong-cities-network") { events(first: 2) { totalCount edges { node { id } } } }
   }`);
   expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
   expect(res.errors?.[0].path).toEqual(['bad', 'events']);
   expect(res.errors?.[0].message).toMatch(message);
-  expect(res.data?.bad).toBeNull();
+  expect(res.data?.bad).toEqual({ id: 'gctf', events: null });
   expect(res.data?.good.events.edges).toHaveLength(2);
   expect(res.data?.good.events.totalCount).toBeGreaterThan(2);
+});
+
+test('a bad argument on a list another subgraph adds to a city fails that list only: the city and its other lists are answered', async () => {
+  const res = await hub.query(`{
+    city(id: "dk-copenhagen") { name resources(first: 500) { totalCount } events(first: 2) { totalCount edges { node { id } } } }
+  }`);
+  expect(res.status).toBe(200);
+  expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+  expect(res.errors?.[0].path).toEqual(['city', 'resources']);
+  expect(res.data?.city).toMatchObject({ name: cityName('dk-copenhagen'), resources: null });
+  expect(res.data?.city.events.edges).toHaveLength(2);
 });
 
 test('an event whose end the sources give only as a year counts until that year\'s end: the Safe City Tour (Oct 2020 – 2021) is among 2021\'s events', async () => {

@@ -72,8 +72,8 @@ export type AuditEntryEdge = {
 /** The audit log, one part per subgraph: `auditLog { membership(first: 10) { … } knowledge { … } }`. Admins only; nothing in the graph changes it. */
 export type AuditLog = {
   __typename?: 'AuditLog';
-  /** What was written in the forums subgraph, newest first. `first` defaults to 20, at most 100. */
-  forums: AuditEntryConnection;
+  /** What was written in the forums subgraph, newest first. `first` defaults to 20, at most 100. Null, with an error naming it, when the caller may not read it, an argument is invalid or the forums subgraph is unavailable. */
+  forums: Maybe<AuditEntryConnection>;
 };
 
 
@@ -106,11 +106,11 @@ export type AuditOperation =
 
 export type City = {
   __typename?: 'City';
-  /** Events held in the city or with the city taking part, newest first. */
-  events: EventConnection;
+  /** Events held in the city or with the city taking part, newest first. Null, with an error naming it, when the forums subgraph is unavailable (SUBGRAPH_UNAVAILABLE) or an argument is invalid. */
+  events: Maybe<EventConnection>;
   id: Scalars['ID']['output'];
-  /** The city's participations, newest event first. */
-  participations: Array<Participation>;
+  /** The city's participations, newest event first. Null, with a SUBGRAPH_UNAVAILABLE error, when the forums subgraph is unavailable. */
+  participations: Maybe<Array<Participation>>;
 };
 
 
@@ -122,8 +122,8 @@ export type CityEventsArgs = {
 export type Country = {
   __typename?: 'Country';
   code: Scalars['ID']['output'];
-  /** Participations of the country and of its cities, newest event first. */
-  participations: Array<Participation>;
+  /** Participations of the country and of its cities, newest event first. Null, with a SUBGRAPH_UNAVAILABLE error, when the forums subgraph is unavailable. */
+  participations: Maybe<Array<Participation>>;
 };
 
 export type CreateEventInput = {
@@ -183,8 +183,8 @@ export type Event = {
   forum: Maybe<Forum>;
   id: Scalars['ID']['output'];
   kind: EventKind;
-  /** Resources the event launched, adopted, presented or produced. */
-  outcomes: Array<Resource>;
+  /** Resources the event launched, adopted, presented or produced. Null, with a SUBGRAPH_UNAVAILABLE error, when the knowledge subgraph (which owns resources) is unavailable. */
+  outcomes: Maybe<Array<Resource>>;
   /** Who took part: hosts and organisers first, then speakers, delegates and observers. */
   participants: Array<Participation>;
   /** Events the sources connect with this one. */
@@ -244,8 +244,8 @@ export type Forum = {
   acronym: Maybe<Scalars['String']['output']>;
   /** What kind of body it is, as the sources describe it. */
   description: Maybe<Scalars['String']['output']>;
-  /** Events of this forum, newest first. `first` defaults to 20, at most 100. */
-  events: EventConnection;
+  /** Events of this forum, newest first. `first` defaults to 20, at most 100. Null, with an error naming it, when an argument is invalid: the rest of the forum still comes. */
+  events: Maybe<EventConnection>;
   /** Year founded. */
   founded: Maybe<Scalars['Int']['output']>;
   /** Exact founding date, where known. */
@@ -379,13 +379,13 @@ export type ParticipationRole =
 export type Query = {
   __typename?: 'Query';
   /** The audit log of every write; each subgraph adds its own part. Admins only. */
-  auditLog: AuditLog;
+  auditLog: Maybe<AuditLog>;
   event: Maybe<Event>;
-  /** Events, newest first. `first` defaults to 20, at most 100. */
-  events: EventConnection;
+  /** Events, newest first. `first` defaults to 20, at most 100. Null, with an error naming it, when an argument is invalid or the forums subgraph is unavailable. */
+  events: Maybe<EventConnection>;
   forum: Maybe<Forum>;
-  /** Every forum, by name. */
-  forums: Array<Forum>;
+  /** Every forum, by name. Like every root field, null (with an error) when its subgraph is unavailable. */
+  forums: Maybe<Array<Forum>>;
 };
 
 
@@ -673,20 +673,20 @@ export type AuditEntryEdgeResolvers<ContextType = ForumsContext, ParentType exte
 }>;
 
 export type AuditLogResolvers<ContextType = ForumsContext, ParentType extends ResolversParentTypes['AuditLog'] = ResolversParentTypes['AuditLog']> = ResolversObject<{
-  forums?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<AuditLogForumsArgs>>;
+  forums?: Resolver<Maybe<ResolversTypes['AuditEntryConnection']>, ParentType, ContextType, Partial<AuditLogForumsArgs>>;
 }>;
 
 export type CityResolvers<ContextType = ForumsContext, ParentType extends ResolversParentTypes['City'] = ResolversParentTypes['City'], FederationReferenceType extends FederationReferenceTypes['City'] = FederationReferenceTypes['City']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['City']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<CityEventsArgs>>;
+  events?: Resolver<Maybe<ResolversTypes['EventConnection']>, ParentType, ContextType, Partial<CityEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  participations?: Resolver<Array<ResolversTypes['Participation']>, ParentType, ContextType>;
+  participations?: Resolver<Maybe<Array<ResolversTypes['Participation']>>, ParentType, ContextType>;
 }>;
 
 export type CountryResolvers<ContextType = ForumsContext, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country'], FederationReferenceType extends FederationReferenceTypes['Country'] = FederationReferenceTypes['Country']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Country']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  participations?: Resolver<Array<ResolversTypes['Participation']>, ParentType, ContextType>;
+  participations?: Resolver<Maybe<Array<ResolversTypes['Participation']>>, ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -710,7 +710,7 @@ export type EventResolvers<ContextType = ForumsContext, ParentType extends Resol
   forum?: Resolver<Maybe<ResolversTypes['Forum']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EventKind'], ParentType, ContextType>;
-  outcomes?: Resolver<Array<ResolversTypes['Resource']>, ParentType, ContextType>;
+  outcomes?: Resolver<Maybe<Array<ResolversTypes['Resource']>>, ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['Participation']>, ParentType, ContextType>;
   related?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
@@ -736,7 +736,7 @@ export type ForumResolvers<ContextType = ForumsContext, ParentType extends Resol
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Forum']> | FederationReferenceType, FederationReferenceType, ContextType>;
   acronym?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<ForumEventsArgs>>;
+  events?: Resolver<Maybe<ResolversTypes['EventConnection']>, ParentType, ContextType, Partial<ForumEventsArgs>>;
   founded?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   foundedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   founder?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -786,11 +786,11 @@ export type ParticipationResolvers<ContextType = ForumsContext, ParentType exten
 }>;
 
 export type QueryResolvers<ContextType = ForumsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  auditLog?: Resolver<ResolversTypes['AuditLog'], ParentType, ContextType>;
+  auditLog?: Resolver<Maybe<ResolversTypes['AuditLog']>, ParentType, ContextType>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
-  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<QueryEventsArgs>>;
+  events?: Resolver<Maybe<ResolversTypes['EventConnection']>, ParentType, ContextType, Partial<QueryEventsArgs>>;
   forum?: Resolver<Maybe<ResolversTypes['Forum']>, ParentType, ContextType, RequireFields<QueryForumArgs, 'id'>>;
-  forums?: Resolver<Array<ResolversTypes['Forum']>, ParentType, ContextType>;
+  forums?: Resolver<Maybe<Array<ResolversTypes['Forum']>>, ParentType, ContextType>;
 }>;
 
 export type ResourceResolvers<ContextType = ForumsContext, ParentType extends ResolversParentTypes['Resource'] = ResolversParentTypes['Resource']> = ResolversObject<{

@@ -84,8 +84,8 @@ export type AuditEntryEdge = {
 /** The audit log, one part per subgraph: `auditLog { membership(first: 10) { … } knowledge { … } }`. Admins only; nothing in the graph changes it. */
 export type AuditLog = {
   __typename?: 'AuditLog';
-  /** What was written in the knowledge subgraph, newest first. `first` defaults to 20, at most 100. */
-  knowledge: AuditEntryConnection;
+  /** What was written in the knowledge subgraph, newest first. `first` defaults to 20, at most 100. Null, with an error naming it, when the caller may not read it, an argument is invalid or the knowledge subgraph is unavailable. */
+  knowledge: Maybe<AuditEntryConnection>;
 };
 
 
@@ -119,8 +119,8 @@ export type AuditOperation =
 export type City = {
   __typename?: 'City';
   id: Scalars['ID']['output'];
-  /** Resources concerning this city, newest first. */
-  resources: ResourceConnection;
+  /** Resources concerning this city, newest first. Null, with an error naming it, when the knowledge subgraph is unavailable (SUBGRAPH_UNAVAILABLE) or an argument is invalid. */
+  resources: Maybe<ResourceConnection>;
 };
 
 
@@ -132,8 +132,8 @@ export type CityResourcesArgs = {
 export type Country = {
   __typename?: 'Country';
   code: Scalars['ID']['output'];
-  /** Resources concerning this country, newest first. */
-  resources: ResourceConnection;
+  /** Resources concerning this country, newest first. Null, with an error naming it, when the knowledge subgraph is unavailable (SUBGRAPH_UNAVAILABLE) or an argument is invalid. */
+  resources: Maybe<ResourceConnection>;
 };
 
 
@@ -167,8 +167,8 @@ export type CreateResourceInput = {
 export type Forum = {
   __typename?: 'Forum';
   id: Scalars['ID']['output'];
-  /** Resources the forum published, newest first. */
-  publications: ResourceConnection;
+  /** Resources the forum published, newest first. Null, with an error naming it, when the knowledge subgraph is unavailable (SUBGRAPH_UNAVAILABLE) or an argument is invalid. */
+  publications: Maybe<ResourceConnection>;
 };
 
 
@@ -206,8 +206,8 @@ export type MutationUpdateResourceArgs = {
 export type Network = {
   __typename?: 'Network';
   id: Scalars['ID']['output'];
-  /** Resources the network published, newest first. */
-  resources: ResourceConnection;
+  /** Resources the network published, newest first. Null, with an error naming it, when the knowledge subgraph is unavailable (SUBGRAPH_UNAVAILABLE) or an argument is invalid. */
+  resources: Maybe<ResourceConnection>;
 };
 
 
@@ -238,18 +238,18 @@ export type PublisherType =
 export type Query = {
   __typename?: 'Query';
   /** The audit log of every write; each subgraph adds its own part. Admins only. */
-  auditLog: AuditLog;
+  auditLog: Maybe<AuditLog>;
   /** Any resource by id, archived ones included. */
   resource: Maybe<Resource>;
-  /** Resources, newest first (undated last). `first` defaults to 20, at most 100. */
-  resources: ResourceConnection;
+  /** Resources, newest first (undated last). `first` defaults to 20, at most 100. Like every root field, null (with an error) when its subgraph is unavailable or an argument is invalid. */
+  resources: Maybe<ResourceConnection>;
   /**
    * Full-text search in title and summary. With `language` (e.g. `da`, `sv`) the query is read as
    * that language, so Danish "forebyggelse" also finds "forebyggende"; without it every resource is
    * searched in its own language. Best matches first.
    */
-  searchResources: ResourceSearchConnection;
-  topics: Array<Topic>;
+  searchResources: Maybe<ResourceSearchConnection>;
+  topics: Maybe<Array<Topic>>;
 };
 
 
@@ -279,10 +279,10 @@ export type Resource = {
   /** Archived resources leave lists and search but stay fetchable by id. */
   archived: Scalars['Boolean']['output'];
   audiences: Array<Audience>;
-  /** Cities the resource concerns. */
-  cities: Array<City>;
-  /** Countries the resource concerns. */
-  countries: Array<Country>;
+  /** Cities the resource concerns. Null, with a SUBGRAPH_UNAVAILABLE error, when the membership subgraph (which owns cities) is unavailable. */
+  cities: Maybe<Array<City>>;
+  /** Countries the resource concerns. Null, with a SUBGRAPH_UNAVAILABLE error, when the membership subgraph (which owns countries) is unavailable. */
+  countries: Maybe<Array<Country>>;
   id: Scalars['ID']['output'];
   kind: ResourceKind;
   /** BCP 47 tag of the resource's (first) language, e.g. `da`, `no`, `en`. */
@@ -378,8 +378,8 @@ export type Topic = {
   /** Slug of the name, e.g. `exit`, `civil-society`. */
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
-  /** Resources on this topic, newest first. */
-  resources: ResourceConnection;
+  /** Resources on this topic, newest first. Null, with an error naming it, when an argument is invalid. */
+  resources: Maybe<ResourceConnection>;
 };
 
 
@@ -630,20 +630,20 @@ export type AuditEntryEdgeResolvers<ContextType = KnowledgeContext, ParentType e
 }>;
 
 export type AuditLogResolvers<ContextType = KnowledgeContext, ParentType extends ResolversParentTypes['AuditLog'] = ResolversParentTypes['AuditLog']> = ResolversObject<{
-  knowledge?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<AuditLogKnowledgeArgs>>;
+  knowledge?: Resolver<Maybe<ResolversTypes['AuditEntryConnection']>, ParentType, ContextType, Partial<AuditLogKnowledgeArgs>>;
 }>;
 
 export type CityResolvers<ContextType = KnowledgeContext, ParentType extends ResolversParentTypes['City'] = ResolversParentTypes['City'], FederationReferenceType extends FederationReferenceTypes['City'] = FederationReferenceTypes['City']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['City']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  resources?: Resolver<ResolversTypes['ResourceConnection'], ParentType, ContextType, Partial<CityResourcesArgs>>;
+  resources?: Resolver<Maybe<ResolversTypes['ResourceConnection']>, ParentType, ContextType, Partial<CityResourcesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type CountryResolvers<ContextType = KnowledgeContext, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country'], FederationReferenceType extends FederationReferenceTypes['Country'] = FederationReferenceTypes['Country']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Country']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  resources?: Resolver<ResolversTypes['ResourceConnection'], ParentType, ContextType, Partial<CountryResourcesArgs>>;
+  resources?: Resolver<Maybe<ResolversTypes['ResourceConnection']>, ParentType, ContextType, Partial<CountryResourcesArgs>>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -657,7 +657,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type ForumResolvers<ContextType = KnowledgeContext, ParentType extends ResolversParentTypes['Forum'] = ResolversParentTypes['Forum'], FederationReferenceType extends FederationReferenceTypes['Forum'] = FederationReferenceTypes['Forum']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Forum']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  publications?: Resolver<ResolversTypes['ResourceConnection'], ParentType, ContextType, Partial<ForumPublicationsArgs>>;
+  publications?: Resolver<Maybe<ResolversTypes['ResourceConnection']>, ParentType, ContextType, Partial<ForumPublicationsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -674,7 +674,7 @@ export type MutationResolvers<ContextType = KnowledgeContext, ParentType extends
 export type NetworkResolvers<ContextType = KnowledgeContext, ParentType extends ResolversParentTypes['Network'] = ResolversParentTypes['Network'], FederationReferenceType extends FederationReferenceTypes['Network'] = FederationReferenceTypes['Network']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Network']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  resources?: Resolver<ResolversTypes['ResourceConnection'], ParentType, ContextType, Partial<NetworkResourcesArgs>>;
+  resources?: Resolver<Maybe<ResolversTypes['ResourceConnection']>, ParentType, ContextType, Partial<NetworkResourcesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -688,19 +688,19 @@ export type PublisherResolvers<ContextType = KnowledgeContext, ParentType extend
 }>;
 
 export type QueryResolvers<ContextType = KnowledgeContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  auditLog?: Resolver<ResolversTypes['AuditLog'], ParentType, ContextType>;
+  auditLog?: Resolver<Maybe<ResolversTypes['AuditLog']>, ParentType, ContextType>;
   resource?: Resolver<Maybe<ResolversTypes['Resource']>, ParentType, ContextType, RequireFields<QueryResourceArgs, 'id'>>;
-  resources?: Resolver<ResolversTypes['ResourceConnection'], ParentType, ContextType, Partial<QueryResourcesArgs>>;
-  searchResources?: Resolver<ResolversTypes['ResourceSearchConnection'], ParentType, ContextType, RequireFields<QuerySearchResourcesArgs, 'query'>>;
-  topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
+  resources?: Resolver<Maybe<ResolversTypes['ResourceConnection']>, ParentType, ContextType, Partial<QueryResourcesArgs>>;
+  searchResources?: Resolver<Maybe<ResolversTypes['ResourceSearchConnection']>, ParentType, ContextType, RequireFields<QuerySearchResourcesArgs, 'query'>>;
+  topics?: Resolver<Maybe<Array<ResolversTypes['Topic']>>, ParentType, ContextType>;
 }>;
 
 export type ResourceResolvers<ContextType = KnowledgeContext, ParentType extends ResolversParentTypes['Resource'] = ResolversParentTypes['Resource'], FederationReferenceType extends FederationReferenceTypes['Resource'] = FederationReferenceTypes['Resource']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Resource']> | FederationReferenceType, FederationReferenceType, ContextType>;
   archived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   audiences?: Resolver<Array<ResolversTypes['Audience']>, ParentType, ContextType>;
-  cities?: Resolver<Array<ResolversTypes['City']>, ParentType, ContextType>;
-  countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
+  cities?: Resolver<Maybe<Array<ResolversTypes['City']>>, ParentType, ContextType>;
+  countries?: Resolver<Maybe<Array<ResolversTypes['Country']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ResourceKind'], ParentType, ContextType>;
   language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -751,7 +751,7 @@ export type SourceResolvers<ContextType = KnowledgeContext, ParentType extends R
 export type TopicResolvers<ContextType = KnowledgeContext, ParentType extends ResolversParentTypes['Topic'] = ResolversParentTypes['Topic']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  resources?: Resolver<ResolversTypes['ResourceConnection'], ParentType, ContextType, Partial<TopicResourcesArgs>>;
+  resources?: Resolver<Maybe<ResolversTypes['ResourceConnection']>, ParentType, ContextType, Partial<TopicResourcesArgs>>;
 }>;
 
 export type Resolvers<ContextType = KnowledgeContext> = ResolversObject<{

@@ -82,8 +82,8 @@ export type AuditEntryEdge = {
 /** The audit log, one part per subgraph: `auditLog { membership(first: 10) { … } knowledge { … } }`. Admins only; nothing in the graph changes it. */
 export type AuditLog = {
   __typename?: 'AuditLog';
-  /** What was written in the membership subgraph, newest first. `first` defaults to 20, at most 100. */
-  membership: AuditEntryConnection;
+  /** What was written in the membership subgraph, newest first. `first` defaults to 20, at most 100. Null, with an error naming it, when the caller may not read it, an argument is invalid or the membership subgraph is unavailable. */
+  membership: Maybe<AuditEntryConnection>;
 };
 
 
@@ -334,8 +334,8 @@ export type Network = {
   description: Maybe<Scalars['String']['output']>;
   founded: Maybe<Scalars['Int']['output']>;
   id: Scalars['ID']['output'];
-  /** Memberships of the network, by city name. */
-  members: MembershipConnection;
+  /** Memberships of the network, by city name. Null, with an error naming it, when an argument is invalid. */
+  members: Maybe<MembershipConnection>;
   name: Scalars['String']['output'];
   scope: Maybe<Scalars['String']['output']>;
   shortName: Maybe<Scalars['String']['output']>;
@@ -360,15 +360,16 @@ export type PageInfo = {
 export type Query = {
   __typename?: 'Query';
   /** The audit log of every write; each subgraph adds its own part. Admins only. */
-  auditLog: AuditLog;
+  auditLog: Maybe<AuditLog>;
   /** Cities by name. `first` defaults to 20, at most 100. */
-  cities: CityConnection;
+  cities: Maybe<CityConnection>;
   city: Maybe<City>;
-  cooperationModels: Array<CooperationModel>;
-  countries: Array<Country>;
+  cooperationModels: Maybe<Array<CooperationModel>>;
+  /** Every country, by name. Like every root field, null (with an error) when its subgraph is unavailable. */
+  countries: Maybe<Array<Country>>;
   country: Maybe<Country>;
   network: Maybe<Network>;
-  networks: Array<Network>;
+  networks: Maybe<Array<Network>>;
 };
 
 
@@ -630,7 +631,7 @@ export type AuditEntryEdgeResolvers<ContextType = MembershipContext, ParentType 
 }>;
 
 export type AuditLogResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['AuditLog'] = ResolversParentTypes['AuditLog']> = ResolversObject<{
-  membership?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<AuditLogMembershipArgs>>;
+  membership?: Resolver<Maybe<ResolversTypes['AuditEntryConnection']>, ParentType, ContextType, Partial<AuditLogMembershipArgs>>;
 }>;
 
 export type CityResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['City'] = ResolversParentTypes['City'], FederationReferenceType extends FederationReferenceTypes['City'] = FederationReferenceTypes['City']> = ResolversObject<{
@@ -755,7 +756,7 @@ export type NetworkResolvers<ContextType = MembershipContext, ParentType extends
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   founded?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  members?: Resolver<ResolversTypes['MembershipConnection'], ParentType, ContextType, Partial<NetworkMembersArgs>>;
+  members?: Resolver<Maybe<ResolversTypes['MembershipConnection']>, ParentType, ContextType, Partial<NetworkMembersArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   scope?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   shortName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -769,14 +770,14 @@ export type PageInfoResolvers<ContextType = MembershipContext, ParentType extend
 }>;
 
 export type QueryResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  auditLog?: Resolver<ResolversTypes['AuditLog'], ParentType, ContextType>;
-  cities?: Resolver<ResolversTypes['CityConnection'], ParentType, ContextType, Partial<QueryCitiesArgs>>;
+  auditLog?: Resolver<Maybe<ResolversTypes['AuditLog']>, ParentType, ContextType>;
+  cities?: Resolver<Maybe<ResolversTypes['CityConnection']>, ParentType, ContextType, Partial<QueryCitiesArgs>>;
   city?: Resolver<Maybe<ResolversTypes['City']>, ParentType, ContextType, RequireFields<QueryCityArgs, 'id'>>;
-  cooperationModels?: Resolver<Array<ResolversTypes['CooperationModel']>, ParentType, ContextType, Partial<QueryCooperationModelsArgs>>;
-  countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
+  cooperationModels?: Resolver<Maybe<Array<ResolversTypes['CooperationModel']>>, ParentType, ContextType, Partial<QueryCooperationModelsArgs>>;
+  countries?: Resolver<Maybe<Array<ResolversTypes['Country']>>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, RequireFields<QueryCountryArgs, 'code'>>;
   network?: Resolver<Maybe<ResolversTypes['Network']>, ParentType, ContextType, RequireFields<QueryNetworkArgs, 'id'>>;
-  networks?: Resolver<Array<ResolversTypes['Network']>, ParentType, ContextType>;
+  networks?: Resolver<Maybe<Array<ResolversTypes['Network']>>, ParentType, ContextType>;
 }>;
 
 export type SourceResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{
