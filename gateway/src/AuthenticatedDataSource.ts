@@ -3,6 +3,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { ERRORS, IDEMPOTENCY_FINGERPRINT_HEADER, IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER, SUBGRAPH_SECRET_HEADER, isCatalogued } from '@nsc-hub/shared';
 import type { GatewayContext } from './GatewayContext';
 import { isTimeout, type SubgraphFetcher } from './subgraphFetcher';
+import type { SubgraphUnavailable } from './SubgraphUnavailable';
 
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
@@ -18,6 +19,7 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     private readonly secret: string,
     private readonly timeoutMs: number,
     http: SubgraphFetcher,
+    private readonly unavailable: SubgraphUnavailable,
   ) {
     super({ url, fetcher: http.fetcher });
   }
@@ -25,7 +27,8 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
   /**
    * A subgraph that cannot be reached (refused, reset, DNS) is SUBGRAPH_UNAVAILABLE naming the
    * subgraph: the driver's message, with its host and port, stays in the gateway. So is one that
-   * does not answer within the timeout.
+   * does not answer within the timeout. The errors carry the paths of the fields this subgraph
+   * would have filled, so only those are null and the rest of the answer stands.
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     try {
@@ -33,9 +36,7 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
       const why = isTimeout(error) ? `did not answer within ${this.timeoutMs} ms` : 'is unavailable';
-      throw ERRORS.SUBGRAPH_UNAVAILABLE.err(`The ${this.subgraphName} subgraph ${why}; try again shortly`, {
-        serviceName: this.subgraphName,
-      });
+      return this.unavailable.responseFor(this.subgraphName, why, options);
     }
   }
 

@@ -25,6 +25,7 @@ import {
 } from '@nsc-hub/shared';
 import { AuthenticatedDataSource } from './AuthenticatedDataSource';
 import { createSubgraphFetcher } from './subgraphFetcher';
+import { SubgraphUnavailable } from './SubgraphUnavailable';
 import { useQueryCost } from './plugins/useQueryCost';
 import { limitValidationRules, restoreLimitError } from './requestLimits';
 import type { GatewayConfig } from './config';
@@ -39,12 +40,13 @@ export interface Gateway {
 export function createGateway(config: GatewayConfig, log: Logger): Gateway {
   const httpServer = createHttpServer();
   const subgraphHttp = createSubgraphFetcher(config.subgraphTimeoutMs);
+  const unavailable = new SubgraphUnavailable(config.supergraphSdl);
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
     buildService: ({ name, url }) => {
       const target = config.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph "${name}": set ${name.toUpperCase()}_URL`);
-      return new AuthenticatedDataSource(name, target, config.subgraphSecret, config.subgraphTimeoutMs, subgraphHttp);
+      return new AuthenticatedDataSource(name, target, config.subgraphSecret, config.subgraphTimeoutMs, subgraphHttp, unavailable);
     },
   });
   const modeOptions = serverModeOptions(config.mode);

@@ -28,6 +28,8 @@ export async function startHub(
   options: {
     mode?: ServiceMode;
     subgraphs?: readonly SubgraphModule[];
+    /** Subgraphs this helper does not start (e.g. a real child process a test kills): name → URL, for the gateway. */
+    elsewhere?: Readonly<Record<string, string>>;
     gatewaySubgraphSecret?: string;
     /** Gateway settings other than its defaults, e.g. lower request limits. */
     gateway?: Partial<Pick<GatewayConfig, 'limits' | 'subgraphTimeoutMs' | 'corsOrigins'>>;
@@ -51,7 +53,7 @@ export async function startHub(
       ...base,
       host: '127.0.0.1',
       port: 0,
-      subgraphUrls: Object.fromEntries(Object.values(running).map((s) => [s.name, s.url])),
+      subgraphUrls: { ...options.elsewhere, ...Object.fromEntries(Object.values(running).map((s) => [s.name, s.url])) },
       subgraphSecret: options.gatewaySubgraphSecret ?? TEST_SUBGRAPH_SECRET,
       jwt: TEST_JWT,
       mode,

@@ -133,6 +133,8 @@ test('a subgraph that does not answer in time is SUBGRAPH_UNAVAILABLE naming it,
     expect(Date.now() - started).toBeLessThan(5000);
     expect(errorCodes(res)).toEqual(['SUBGRAPH_UNAVAILABLE']);
     expect(res.errors?.[0].message).toBe('The membership subgraph did not answer within 1500 ms; try again shortly');
+    expect(res.errors?.[0]).toMatchObject({ path: ['city'], extensions: { serviceName: 'membership' } });
+    expect(res.data?.city).toBeNull();
     expect(res.data?.topics.length).toBeGreaterThan(0);
     expect(JSON.stringify(res)).not.toMatch(/127\.0\.0\.1|localhost|:\d{4,5}\b|abort/i);
   } finally {
@@ -141,13 +143,17 @@ test('a subgraph that does not answer in time is SUBGRAPH_UNAVAILABLE naming it,
   }
 });
 
-test('a subgraph that is down is SUBGRAPH_UNAVAILABLE naming it, never its host or port', async () => {
+test('a subgraph that is down is SUBGRAPH_UNAVAILABLE naming it, never its host or port, on the fields it would have answered', async () => {
   // Stopped last: the other tests need it running.
   const port = new URL(hub.subgraphs.membership.url).port;
   await hub.subgraphs.membership.stop();
-  const res = await hub.query('{ countries { code } }');
+  const res = await hub.query('{ countries { code } topics { id } }');
+  expect(res.status).toBe(200);
   expect(errorCodes(res)).toEqual(['SUBGRAPH_UNAVAILABLE']);
   expect(res.errors?.[0].message).toMatch(/membership/);
+  expect(res.errors?.[0]).toMatchObject({ path: ['countries'], extensions: { serviceName: 'membership' } });
+  expect(res.data?.countries).toBeNull();
+  expect(res.data?.topics.length).toBeGreaterThan(0);
   const body = JSON.stringify(res);
   expect(body).not.toContain(port);
   expect(body).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|localhost/);
