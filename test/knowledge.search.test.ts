@@ -46,7 +46,7 @@ const SEARCH = `query ($query: String!, $language: String, $filter: ResourceFilt
 
 async function search(variables: Record<string, unknown>): Promise<{ res: GraphQLResponse; hits: Hit[]; ids: string[] }> {
   const res = await hub.query(SEARCH, { first: 100, ...variables });
-  const hits: Hit[] = res.data?.searchResources.edges ?? [];
+  const hits: Hit[] = res.data?.searchResources?.edges ?? [];
   return { res, hits, ids: hits.map((h) => h.node.id) };
 }
 
@@ -135,6 +135,7 @@ test.each([
 ])('%s is BAD_USER_INPUT', async (_label, variables, message) => {
   const { res } = await search(variables);
   expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
+  expect(res.data).toEqual({ searchResources: null });
   expect(res.errors?.[0].message).toMatch(message);
 });
 

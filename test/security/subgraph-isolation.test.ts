@@ -88,7 +88,7 @@ describe.each(SUBGRAPHS.map((m) => m.name))('the %s subgraph', (name) => {
     const query = `{ auditLog { ${name} { totalCount edges { node { before after } } } } }`;
     const anonymous = await graphqlRequest(subgraph.url, query, { subgraphSecret: TEST_SUBGRAPH_SECRET });
     expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
-    expect(anonymous.data ?? null).toBeNull();
+    expect(anonymous.data).toEqual({ auditLog: { [name]: null } });
     const editor = await graphqlRequest(subgraph.url, query, { subgraphSecret: TEST_SUBGRAPH_SECRET, token: await tokenFor('editor', 'DK') });
     expect(errorCodes(editor)).toEqual(['FORBIDDEN']);
   });
