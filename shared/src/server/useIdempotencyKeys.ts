@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { isSignedIn, type Caller } from '../auth';
 import { ERRORS } from '../errors';
 import { quoteIdentifier } from '../db/createDataSource';
-import type { RequestContextBase } from './errorHandling';
+import { requestLogger, type RequestContextBase } from './errorHandling';
 import { IDEMPOTENCY_FINGERPRINT_HEADER, IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_HOURS, parseIdempotencyKey, requestFingerprint } from './idempotency';
 
 export interface IdempotencyStore {
@@ -93,7 +93,7 @@ export function useIdempotencyKeys<TContext extends RequestContextBase & { reado
             }
           } catch (error) {
             // The claim stays: a repeat is refused as still running, never run a second time.
-            log.error({ err: error, requestId: contextValue.requestId }, 'could not keep the result of an idempotent request');
+            requestLogger(log, contextValue).error({ err: error }, 'could not keep the result of an idempotent request');
           }
         },
       };
