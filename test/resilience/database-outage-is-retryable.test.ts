@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { EventEmitter } from 'node:events';
 import type { RunningPostgres } from '@nsc-hub/shared';
-import { captureLog, errorCodes, freePort, startPostgresProcess, tokenFor, type CapturedLog, type LogLine } from '@nsc-hub/shared/src/testing';
+import { captureLog, errorCodes, freePort, graphqlRequest, startPostgresProcess, tokenFor, type CapturedLog, type LogLine } from '@nsc-hub/shared/src/testing';
 import { startHub, type RunningHub } from '../helpers/startHub';
 import { hubState, lastAuditId } from '../helpers/schemaState';
 
@@ -41,8 +41,13 @@ const cityVersion = async (): Promise<number> => {
   expect(res.errors).toBeUndefined();
   return res.data!.city.version;
 };
+/** The same request both times, under one Idempotency-Key: the retry a client makes after SERVICE_UNAVAILABLE. */
+const IDEMPOTENCY_KEY = 'outage-retry-3f1c2a9e';
 const updateCity = (expectedVersion: number) =>
-  hub.query(`mutation { updateCity(id: "${CITY}", input: { population: 285000 }, expectedVersion: ${expectedVersion}) { version } }`, {}, editor);
+  graphqlRequest(hub.url, `mutation { updateCity(id: "${CITY}", input: { population: 285000 }, expectedVersion: ${expectedVersion}) { version } }`, {
+    token: editor,
+    headers: { 'idempotency-key': IDEMPOTENCY_KEY },
+  });
 
 beforeAll(async () => {
   parent = mkdtempSync(path.join(os.tmpdir(), 'nsc-hub-outage-'));
@@ -152,7 +157,8 @@ test('with PostgreSQL back on the same port and data, reads and writes work agai
     expect(recovered[0].durationMs).toBeGreaterThan(0);
   }
 
-  // The mutation sent during the outage wrote nothing: no row, no version, no audit entry.
+  // The mutation sent during the outage wrote nothing: no row, no version, no audit entry, and it
+  // left its Idempotency-Key free for the retry.
   expect(await hubState(hub)).toEqual(stateBefore);
   expect(await cityVersion()).toBe(versionBefore);
   expect(await lastAuditId(hub.subgraphs.membership.dataSource)).toBe(auditBefore);
@@ -160,6 +166,7 @@ test('with PostgreSQL back on the same port and data, reads and writes work agai
   const read = await hub.query(QUERY);
   expect(read.status).toBe(200);
   expect(read.errors).toBeUndefined();
+  // The client's retry: the same request under the same key runs now.
   const written = await updateCity(versionBefore);
   expect(written.errors).toBeUndefined();
   expect(written.data?.updateCity).toEqual({ version: versionBefore + 1 });
