@@ -100,8 +100,8 @@ export function createSubgraphServer<TContext extends SubgraphContextBase>(optio
 
   /** Why the subgraph should not get traffic now; empty when it is ready. */
   async function notReady(): Promise<string[]> {
-    // From the moment the stop begins: the supervisor or load balancer sends new requests
-    // elsewhere while those in flight drain.
+    // From the moment the stop begins (SIGTERM), before the drain: a probe answered then must not
+    // send more traffic to a server about to close its listener.
     if (stopping) return ['stopping'];
     try {
       await pingDatabase();
