@@ -20,6 +20,7 @@ import {
   useNoNulCharacters,
   useRequestErrors,
   useSchemaPrivacy,
+  useServiceUnavailableStatus,
   type Listening,
   type Logger,
 } from '@nsc-hub/shared';
@@ -65,6 +66,7 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
       useNoNulCharacters<GatewayContext>(),
       useQueryCost<GatewayContext>(config.limits.cost),
       ...(config.mode.production ? [useSchemaPrivacy<GatewayContext>()] : []),
+      useServiceUnavailableStatus<GatewayContext>(),
     ],
   });
 

@@ -12,8 +12,10 @@ export class ErrorCodeDefinition {
     readonly httpStatus?: number,
   ) {}
 
-  err(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  /** `cause`, when given, stays on the server (GraphQL's `originalError`) for the log. */
+  err(message: string, extensions: Record<string, unknown> = {}, cause?: Error): GraphQLError {
     return new GraphQLError(message, {
+      ...(cause ? { originalError: cause } : {}),
       extensions: {
         ...extensions,
         code: this.code,
@@ -38,6 +40,9 @@ export const ERRORS = {
   CONFLICT: define('CONFLICT', 'The record changed since it was read (stale expectedVersion) or would duplicate another.'),
   QUERY_TOO_COMPLEX: define('QUERY_TOO_COMPLEX', 'The query exceeds a size, depth or cost limit.', 400),
   SUBGRAPH_UNAVAILABLE: define('SUBGRAPH_UNAVAILABLE', 'A subgraph needed for the answer is down or timed out.'),
+  // No HTTP status of its own: a partial answer stays 200; useServiceUnavailableStatus makes a
+  // request whose whole answer is lost to it a 503.
+  SERVICE_UNAVAILABLE: define('SERVICE_UNAVAILABLE', 'A service the answer depends on (the database) is temporarily unavailable; retry shortly.'),
   INTERNAL_SERVER_ERROR: define('INTERNAL_SERVER_ERROR', 'An unexpected failure; details are in the server log, not here.'),
 } as const;
 

@@ -29,3 +29,8 @@ export * from './db/findAuditEntries';
 export * from './auditLogResolvers';
 export * from './server/idempotency';
 export * from './server/useIdempotencyKeys';
+export * from './db/isDatabaseUnavailable';
+export * from './db/DatabaseOutage';
+export * from './db/createDatabasePing';
+export * from './server/useServiceUnavailableStatus';
+export * from './server/useAccessLog';

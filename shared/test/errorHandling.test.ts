@@ -65,3 +65,30 @@ describe('createFormatError', () => {
     expect(sqlError.extensions?.stacktrace).toBeDefined();
   });
 });
+
+describe('createFormatError for a service with a database', () => {
+  const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' });
+  const formattedRefusal: GraphQLFormattedError = {
+    message: 'connect ECONNREFUSED 10.0.0.5:5432',
+    locations: [{ line: 1, column: 3 }],
+    path: ['cities'],
+    extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['Error: connect ECONNREFUSED 10.0.0.5:5432'] },
+  };
+
+  it.each([
+    ['production', PRODUCTION],
+    ['development', DEVELOPMENT],
+  ])('turns a database connection failure into SERVICE_UNAVAILABLE in %s, naming no host or port', (_name, mode) => {
+    const formatted = createFormatError(mode, { databaseOutages: true })(formattedRefusal, refused);
+    expect(formatted).toEqual({ message: expect.any(String), locations: [{ line: 1, column: 3 }], path: ['cities'], extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    expect(JSON.stringify(formatted)).not.toMatch(/10\.0\.0\.5|5432|ECONNREFUSED|stacktrace/);
+  });
+
+  it('leaves other internal errors masked as before', () => {
+    expect(createFormatError(PRODUCTION, { databaseOutages: true })(sqlError, new Error('relation "cities" does not exist'))).toEqual(MASKED);
+  });
+
+  it('does not classify connection errors where there is no database (the gateway)', () => {
+    expect(createFormatError(PRODUCTION)(formattedRefusal, refused)).toEqual(MASKED);
+  });
+});

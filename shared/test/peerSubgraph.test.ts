@@ -49,14 +49,14 @@ test('asks _entities with the shared secret and the request id, and returns the 
     Object.assign(seen, { secret: req.headers[SUBGRAPH_SECRET_HEADER], requestId: req.headers[REQUEST_ID_HEADER], query: body.query });
     json(res, 200, { data: { _entities: body.variables.representations.map((r) => (r.id === 'dk-aarhus' ? { id: r.id, country: { code: 'DK' } } : null)) } });
   };
-  const peer = createPeerSubgraph({ name: 'membership', url, secret: SECRET, log });
+  const peer = createPeerSubgraph({ name: 'membership', url, secret: SECRET });
   const found = await peer.entities(
     [
       { __typename: 'City', id: 'dk-nowhere' },
       { __typename: 'City', id: 'dk-aarhus' },
     ],
     '... on City { id country { code } }',
-    'req-1',
+    { requestId: 'req-1', log },
   );
   expect(found).toEqual([null, { id: 'dk-aarhus', country: { code: 'DK' } }]);
   expect(seen).toEqual({ secret: SECRET, requestId: 'req-1', query: expect.stringContaining('_entities(representations: $representations) { ... on City { id country { code } } }') });
@@ -66,7 +66,7 @@ test('asks nothing for no representations', async () => {
   handler = () => {
     throw new Error('must not be called');
   };
-  await expect(createPeerSubgraph({ name: 'membership', url, secret: SECRET, log }).entities([], '... on City { id }', 'req-2')).resolves.toEqual([]);
+  await expect(createPeerSubgraph({ name: 'membership', url, secret: SECRET }).entities([], '... on City { id }', { requestId: 'req-2', log })).resolves.toEqual([]);
 });
 
 test.each([
@@ -74,7 +74,7 @@ test.each([
   ['answers with something that is not JSON', (_body: unknown, _req: unknown, res: http.ServerResponse) => res.end('<html>bad gateway</html>')],
 ])('a peer that %s is SUBGRAPH_UNAVAILABLE naming it, without host, port or its message', async (_name, respond) => {
   handler = respond as Handler;
-  const error = await failure(createPeerSubgraph({ name: 'membership', url, secret: SECRET, log }).entities([{ __typename: 'City', id: 'dk-aarhus' }], '... on City { id }', 'r'));
+  const error = await failure(createPeerSubgraph({ name: 'membership', url, secret: SECRET }).entities([{ __typename: 'City', id: 'dk-aarhus' }], '... on City { id }', { requestId: 'r', log }));
   expect(error.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'membership' });
   expect(error.message).toMatch(/membership/);
   expect(JSON.stringify({ message: error.message, extensions: error.extensions })).not.toMatch(/127\.0\.0\.1|localhost|5432|ECONNREFUSED|\d{4,5}/);
@@ -85,7 +85,7 @@ test('a peer that does not answer in time is SUBGRAPH_UNAVAILABLE', async () => 
     /* never answers */
   };
   const error = await failure(
-    createPeerSubgraph({ name: 'knowledge', url, secret: SECRET, log, timeoutMs: 200 }).entities([{ __typename: 'Resource', id: 'x' }], '... on Resource { id }', 'r'),
+    createPeerSubgraph({ name: 'knowledge', url, secret: SECRET, timeoutMs: 200 }).entities([{ __typename: 'Resource', id: 'x' }], '... on Resource { id }', { requestId: 'r', log }),
   );
   expect(error.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'knowledge' });
 });
@@ -93,7 +93,7 @@ test('a peer that does not answer in time is SUBGRAPH_UNAVAILABLE', async () => 
 test('a peer nobody listens on, or with no URL configured, is SUBGRAPH_UNAVAILABLE', async () => {
   const closed = `http://127.0.0.1:${await freePort()}/graphql`;
   for (const peerUrl of [closed, undefined]) {
-    const error = await failure(createPeerSubgraph({ name: 'membership', url: peerUrl, secret: SECRET, log }).entities([{ __typename: 'City', id: 'a' }], '... on City { id }', 'r'));
+    const error = await failure(createPeerSubgraph({ name: 'membership', url: peerUrl, secret: SECRET }).entities([{ __typename: 'City', id: 'a' }], '... on City { id }', { requestId: 'r', log }));
     expect(error.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'membership' });
     expect(error.message).not.toMatch(/127\.0\.0\.1|localhost|\d{4,5}/);
   }
@@ -101,8 +101,8 @@ test('a peer nobody listens on, or with no URL configured, is SUBGRAPH_UNAVAILAB
 
 test('a peer that refuses the request (a wrong shared secret) is an internal error, not the caller\'s', async () => {
   handler = (_body, _req, res) => json(res, 401, { errors: [{ message: 'This subgraph only answers the gateway', extensions: { code: 'UNAUTHENTICATED' } }] });
-  const error = await createPeerSubgraph({ name: 'membership', url, secret: 'wrong', log })
-    .entities([{ __typename: 'City', id: 'a' }], '... on City { id }', 'r')
+  const error = await createPeerSubgraph({ name: 'membership', url, secret: 'wrong' })
+    .entities([{ __typename: 'City', id: 'a' }], '... on City { id }', { requestId: 'r', log })
     .then(
       () => undefined,
       (e: unknown) => e,

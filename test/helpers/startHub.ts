@@ -1,4 +1,4 @@
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { createGateway, loadConfig, type GatewayConfig } from '@nsc-hub/gateway';
 import type { ServiceMode, SubgraphModule } from '@nsc-hub/shared';
 import {
@@ -9,6 +9,7 @@ import {
   startSubgraph,
   type GraphQLResponse,
   type RunningSubgraph,
+  type TestDatabase,
 } from '@nsc-hub/shared/src/testing';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 
@@ -33,6 +34,10 @@ export async function startHub(
     gatewaySubgraphSecret?: string;
     /** Gateway settings other than its defaults, e.g. lower request limits. */
     gateway?: Partial<Pick<GatewayConfig, 'limits' | 'subgraphTimeoutMs' | 'corsOrigins'>>;
+    /** One database for every subgraph (each keeps to its own schema, as under `npm start`), kept on stop; else a fresh one each. */
+    database?: TestDatabase;
+    /** The logger of each service (`gateway` or a subgraph's name), e.g. to read its lines; silent by default. */
+    log?: (service: string) => Logger;
   } = {},
 ): Promise<RunningHub> {
   const mode = options.mode ?? TEST_MODE;
@@ -41,7 +46,7 @@ export async function startHub(
     // In start order, so a subgraph that asks others (forums asks membership and knowledge) learns their URLs.
     for (const module of options.subgraphs ?? SUBGRAPHS) {
       const peerUrls = Object.fromEntries(Object.keys(module.peers ?? {}).flatMap((peer) => (running[peer] ? [[peer, running[peer].url]] : [])));
-      running[module.name] = await startSubgraph(module, { mode, peerUrls });
+      running[module.name] = await startSubgraph(module, { mode, peerUrls, database: options.database, log: options.log?.(module.name) });
     }
   } catch (error) {
     await Promise.all(Object.values(running).map((s) => s.stop()));
@@ -59,7 +64,7 @@ export async function startHub(
       mode,
       ...options.gateway,
     },
-    pino({ level: 'silent' }),
+    options.log?.('gateway') ?? pino({ level: 'silent' }),
   );
   const listening = await gateway.start();
   const url = `http://127.0.0.1:${listening.port}/graphql`;

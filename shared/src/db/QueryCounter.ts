@@ -1,5 +1,6 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import type { Logger } from 'pino';
+import { isDatabaseUnavailable } from './isDatabaseUnavailable';
 
 export interface RecordedStatement {
   readonly sql: string;
@@ -42,7 +43,9 @@ export class QueryCounter implements TypeOrmLogger {
   }
 
   logQueryError(error: string | Error, query: string): void {
-    this.pino?.warn({ err: error, sql: query }, 'sql failed');
+    // While the database is down every statement fails the same way; DatabaseOutage reports that once.
+    if (isDatabaseUnavailable(error)) this.pino?.debug({ err: error, sql: query }, 'sql failed: database unavailable');
+    else this.pino?.warn({ err: error, sql: query }, 'sql failed');
   }
 
   logQuerySlow(time: number, query: string): void {

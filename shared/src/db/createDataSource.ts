@@ -2,6 +2,7 @@ import { types as pgTypes } from 'pg';
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
 import type { Logger } from 'pino';
 import { QueryCounter } from './QueryCounter';
+import { isDatabaseUnavailable } from './isDatabaseUnavailable';
 
 export interface SubgraphDataSourceOptions {
   readonly url: string;
@@ -27,6 +28,13 @@ export interface SubgraphDataSource {
 const PG_DATE_OID = 1082;
 pgTypes.setTypeParser(PG_DATE_OID, (value: string) => value);
 
+/**
+ * How long a request waits for a connection: for a new one when the server does not answer (a
+ * hung host), or for a free one from a busy pool. Past it the request fails as the database being
+ * unavailable instead of hanging.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
+
 export function createDataSource(options: SubgraphDataSourceOptions): SubgraphDataSource {
   const queries = new QueryCounter(options.logger);
   const dataSource = new DataSource({
@@ -47,6 +55,14 @@ export function createDataSource(options: SubgraphDataSourceOptions): SubgraphDa
     applicationName: options.applicationName ?? `nsc-hub-${options.schema}`,
     // Two cores: a small pool per subgraph process is plenty and leaves room for the others.
     poolSize: options.poolSize ?? 5,
+    connectTimeoutMS: CONNECT_TIMEOUT_MS,
+    // An idle connection the server closes (PostgreSQL stopped or restarted) is an 'error' on the
+    // pool, which must be handled or the process dies. An outage is reported once by the server's
+    // DatabaseOutage; anything else is worth a warning here.
+    poolErrorHandler: (error: unknown) => {
+      if (isDatabaseUnavailable(error)) options.logger?.debug({ err: error }, 'idle database connection closed');
+      else options.logger?.warn({ err: error }, 'database pool error');
+    },
   });
   return { dataSource, queries };
 }

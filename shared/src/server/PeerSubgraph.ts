@@ -5,6 +5,12 @@ import { REQUEST_ID_HEADER, SUBGRAPH_SECRET_HEADER } from '../config';
 /** One key of an entity another subgraph owns, as federation writes it: `{ __typename: 'City', id }`. */
 export type Representation = { readonly __typename: string } & Readonly<Record<string, unknown>>;
 
+/** The request a peer lookup is made for: its id is forwarded, and its logger gets the failures. */
+export interface PeerRequest {
+  readonly requestId: string;
+  readonly log: Logger;
+}
+
 /**
  * Another subgraph, asked directly the way the gateway asks it (`_entities` with the shared
  * secret). A subgraph uses it where it must know a record it references exists, e.g. before
@@ -16,7 +22,7 @@ export interface PeerSubgraph {
    * The owner's answer for each representation, in order; null where it has no such record.
    * `selection` is the fields to fetch, e.g. `... on City { id country { code } }`.
    */
-  entities<T>(representations: readonly Representation[], selection: string, requestId: string): Promise<(T | null)[]>;
+  entities<T>(representations: readonly Representation[], selection: string, request: PeerRequest): Promise<(T | null)[]>;
 }
 
 export interface PeerSubgraphOptions {
@@ -24,7 +30,6 @@ export interface PeerSubgraphOptions {
   /** Its GraphQL URL; undefined when the hub has not been told where it runs. */
   readonly url: string | undefined;
   readonly secret: string;
-  readonly log: Logger;
   readonly timeoutMs?: number;
 }
 
@@ -33,7 +38,7 @@ export interface PeerSubgraphOptions {
  * host or port; the details go to the log under the request id.
  */
 export function createPeerSubgraph(options: PeerSubgraphOptions): PeerSubgraph {
-  const { name, url, secret, log } = options;
+  const { name, url, secret } = options;
   const timeoutMs = options.timeoutMs ?? 5000;
   const unavailable = () =>
     ERRORS.SUBGRAPH_UNAVAILABLE.err(`The ${name} subgraph is unavailable, so the records it owns could not be checked; nothing was written. Try again shortly`, {
@@ -42,10 +47,11 @@ export function createPeerSubgraph(options: PeerSubgraphOptions): PeerSubgraph {
 
   return {
     name,
-    async entities<T>(representations: readonly Representation[], selection: string, requestId: string): Promise<(T | null)[]> {
+    async entities<T>(representations: readonly Representation[], selection: string, request: PeerRequest): Promise<(T | null)[]> {
       if (representations.length === 0) return [];
+      const { requestId, log } = request;
       if (!url) {
-        log.error({ requestId, peer: name }, `no URL for the ${name} subgraph: set ${name.toUpperCase()}_URL`);
+        log.error({ peer: name }, `no URL for the ${name} subgraph: set ${name.toUpperCase()}_URL`);
         throw unavailable();
       }
       let status: number;
@@ -63,11 +69,11 @@ export function createPeerSubgraph(options: PeerSubgraphOptions): PeerSubgraph {
         status = res.status;
         body = (await res.json()) as typeof body;
       } catch (error) {
-        log.warn({ err: error, requestId, peer: name }, 'peer subgraph unreachable');
+        log.warn({ err: error, peer: name }, 'peer subgraph unreachable');
         throw unavailable();
       }
       if (status >= 500) {
-        log.warn({ requestId, peer: name, status, errors: body.errors }, 'peer subgraph failed');
+        log.warn({ peer: name, status, errors: body.errors }, 'peer subgraph failed');
         throw unavailable();
       }
       const found = body.data?._entities;

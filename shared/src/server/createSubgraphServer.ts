@@ -8,19 +8,27 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
 import type { Caller } from '../auth';
 import { ERRORS } from '../errors';
 import { REQUEST_ID_HEADER, SUBGRAPH_SECRET_HEADER, type SubgraphServerConfig } from '../config';
+import { DatabaseOutage } from '../db/DatabaseOutage';
+import { createDatabasePing } from '../db/createDatabasePing';
+import { isDatabaseUnavailable } from '../db/isDatabaseUnavailable';
 import { serverModeOptions, useRequestErrors, type RequestContextBase } from './errorHandling';
 import { createHttpServer, listen, type Listening } from './listen';
 import { callerForRequest, jsonErrorHandler, onlyGetAndPost, requestIdFrom } from './requestContext';
 import { useSchemaPrivacy } from './useSchemaPrivacy';
 import { useIdempotencyKeys, type IdempotencyStore } from './useIdempotencyKeys';
 import { useNoNulCharacters } from './useNoNulCharacters';
+import { useServiceUnavailableStatus } from './useServiceUnavailableStatus';
+import { useAccessLog } from './useAccessLog';
 
 /** What every subgraph's request context has. */
 export interface SubgraphContextBase extends RequestContextBase {
   readonly caller: Caller;
+  /** Everything that logs during the request logs here: each line carries its request id. */
+  readonly log: Logger;
 }
 
 export interface SubgraphServerOptions<TContext extends SubgraphContextBase> {
@@ -28,12 +36,21 @@ export interface SubgraphServerOptions<TContext extends SubgraphContextBase> {
   readonly typeDefs: string;
   readonly resolvers: GraphQLResolverMap<TContext>;
   /** Builds the per-request context (DataLoaders are created here, once per request). */
-  readonly context: (args: { caller: Caller; requestId: string }) => TContext | Promise<TContext>;
+  readonly context: (args: { caller: Caller; requestId: string; log: Logger }) => TContext | Promise<TContext>;
   readonly log: Logger;
+  /** The subgraph's database (initialised): /readyz asks it, and its outages are reported once. */
+  readonly dataSource: DataSource;
   /** Where mutations with an Idempotency-Key keep their results (the subgraph's own database). */
   readonly idempotency: IdempotencyStore;
-  /** Extra readiness check for /health (e.g. the database answers). */
-  readonly ready?: () => Promise<void>;
+}
+
+/** How long /readyz waits for `SELECT 1`: a probe must answer even when the database hangs. */
+const READINESS_TIMEOUT_MS = 1000;
+
+/** pg's pool, as TypeORM's postgres driver keeps it after `initialize()`. */
+interface PoolEvents {
+  on(event: 'error', listener: (error: unknown) => void): unknown;
+  on(event: 'connect', listener: () => void): unknown;
 }
 
 export interface SubgraphServer {
@@ -50,15 +67,20 @@ function secretMatches(expected: Buffer, given: string | string[] | undefined): 
 
 /**
  * A subgraph as the gateway sees it: POST /graphql behind the shared-secret check, the caller
- * taken from the forwarded bearer token, errors masked outside development, GET /health.
+ * taken from the forwarded bearer token, errors masked outside development, a database outage
+ * answered as SERVICE_UNAVAILABLE and logged once, one access line per request, GET /healthz
+ * (the process answers) and /readyz (the database answers and the server is not stopping).
  * No env and no listen on construction: tests build it with their own config and port 0.
  */
 export function createSubgraphServer<TContext extends SubgraphContextBase>(options: SubgraphServerOptions<TContext>): SubgraphServer {
-  const { config, log } = options;
+  const { config, log, dataSource } = options;
+  const outage = new DatabaseOutage(log);
+  const pingDatabase = createDatabasePing(dataSource, READINESS_TIMEOUT_MS);
+  let stopping = false;
   const httpServer = createHttpServer();
   const apollo = new ApolloServer<TContext>({
     schema: buildSubgraphSchema({ typeDefs: parse(options.typeDefs), resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
-    ...serverModeOptions(config.mode),
+    ...serverModeOptions(config.mode, { databaseOutages: true }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Subgraphs are for the gateway, not browsers: no landing page in any mode.
@@ -67,29 +89,59 @@ export function createSubgraphServer<TContext extends SubgraphContextBase>(optio
       // hints. Either would wrap every field's resolver (a measurable cost on long lists).
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      useRequestErrors<TContext>(log),
+      useRequestErrors<TContext>(log, outage),
       useNoNulCharacters<TContext>(),
       ...(config.mode.production ? [useSchemaPrivacy<TContext>()] : []),
       useIdempotencyKeys<TContext>(options.idempotency, log),
+      useServiceUnavailableStatus<TContext>(),
+      useAccessLog<TContext>(log),
     ],
   });
+
+  /** Why the subgraph should not get traffic now; empty when it is ready. */
+  async function notReady(): Promise<string[]> {
+    // From the moment the stop begins (SIGTERM), before the drain: a probe answered then must not
+    // send more traffic to a server about to close its listener.
+    if (stopping) return ['stopping'];
+    try {
+      await pingDatabase();
+      outage.reachable();
+      return [];
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) outage.failed(error);
+      else log.warn({ err: error }, 'readiness check failed');
+      return ['database unreachable'];
+    }
+  }
   const expectedSecret = Buffer.from(config.subgraphSecret);
   const app = express();
   app.disable('x-powered-by');
-  app.get('/health', async (_req, res) => {
-    try {
-      await options.ready?.();
-      res.json({ status: 'ok', subgraph: config.name });
-    } catch (error) {
-      log.warn({ err: error }, 'health check failed');
-      res.status(503).json({ status: 'unavailable', subgraph: config.name });
-    }
+  // Unauthenticated, like any probe: they reveal nothing but whether to send traffic.
+  app.get('/healthz', (_req, res) => {
+    // Liveness: the process answers. The database is never asked, so an outage does not get a
+    // healthy process restarted.
+    res.json({ status: 'ok', subgraph: config.name });
   });
+  const readiness: express.RequestHandler = async (_req, res) => {
+    const reasons = await notReady();
+    if (reasons.length) res.status(503).json({ status: 'not ready', subgraph: config.name, reasons });
+    else res.json({ status: 'ready', subgraph: config.name });
+  };
+  app.get('/readyz', readiness);
+  // What probes used before /readyz existed.
+  app.get('/health', readiness);
 
   let started: Listening | undefined;
   return {
     async start(port, host) {
       await apollo.start();
+      const pool = (dataSource.driver as unknown as { master?: PoolEvents }).master;
+      // An idle connection the server closed is the first sign of an outage when no request is
+      // running; a new connection made is the first sign it is over.
+      pool?.on('error', (error) => {
+        if (isDatabaseUnavailable(error)) outage.failed(error);
+      });
+      pool?.on('connect', () => outage.reachable());
       app.use(
         '/graphql',
         onlyGetAndPost(),
@@ -104,7 +156,7 @@ export function createSubgraphServer<TContext extends SubgraphContextBase>(optio
           context: async ({ req }) => {
             const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
             const caller = await callerForRequest(config.jwt, req.headers.authorization, requestId, log);
-            return options.context({ caller, requestId });
+            return options.context({ caller, requestId, log: log.child({ requestId }) });
           },
         }),
       );
@@ -115,6 +167,7 @@ export function createSubgraphServer<TContext extends SubgraphContextBase>(optio
       return started;
     },
     async stop() {
+      stopping = true;
       if (started) await apollo.stop();
       else httpServer.close();
     },

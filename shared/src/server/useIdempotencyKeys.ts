@@ -5,7 +5,8 @@ import type { Logger } from 'pino';
 import { isSignedIn, type Caller } from '../auth';
 import { ERRORS } from '../errors';
 import { quoteIdentifier } from '../db/createDataSource';
-import type { RequestContextBase } from './errorHandling';
+import { databaseUnavailableError, isDatabaseUnavailable } from '../db/isDatabaseUnavailable';
+import { requestLogger, type RequestContextBase } from './errorHandling';
 import { IDEMPOTENCY_FINGERPRINT_HEADER, IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_HOURS, parseIdempotencyKey, requestFingerprint } from './idempotency';
 
 export interface IdempotencyStore {
@@ -43,6 +44,16 @@ export function useIdempotencyKeys<TContext extends RequestContextBase & { reado
   const table = `${quoteIdentifier(store.schema)}.idempotency_keys`;
 
   async function claim(caller: string, key: string, fingerprint: string, fetch: string, operation: OperationDefinitionNode): Promise<Claim> {
+    try {
+      return await claimOnce(caller, key, fingerprint, fetch, operation);
+    } catch (error) {
+      // Nothing was claimed: the key stays free for the client's retry.
+      if (isDatabaseUnavailable(error)) throw databaseUnavailableError(error, 'The database is temporarily unavailable, so nothing was run; try again shortly with the same Idempotency-Key');
+      throw error;
+    }
+  }
+
+  async function claimOnce(caller: string, key: string, fingerprint: string, fetch: string, operation: OperationDefinitionNode): Promise<Claim> {
     return store.dataSource.transaction(async (m) => {
       // One claim at a time per caller and key, so two different requests cannot both pass the check.
       await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${store.schema}\n${caller}\n${key}`]);
@@ -93,7 +104,7 @@ export function useIdempotencyKeys<TContext extends RequestContextBase & { reado
             }
           } catch (error) {
             // The claim stays: a repeat is refused as still running, never run a second time.
-            log.error({ err: error, requestId: contextValue.requestId }, 'could not keep the result of an idempotent request');
+            requestLogger(log, contextValue).error({ err: error }, 'could not keep the result of an idempotent request');
           }
         },
       };

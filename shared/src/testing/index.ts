@@ -3,3 +3,5 @@ export * from './graphqlRequest';
 export * from './tokens';
 export * from './startSubgraph';
 export { freePort } from './globalSetup';
+export * from './captureLog';
+export * from './startPostgresProcess';

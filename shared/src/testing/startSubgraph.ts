@@ -1,4 +1,4 @@
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { SubgraphModule } from '../SubgraphModule';
 import type { ServiceMode } from '../config';
@@ -15,21 +15,32 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
+export interface StartSubgraphOptions {
+  readonly seed?: boolean;
+  readonly mode?: ServiceMode;
+  /** A database of the caller's (kept on stop); else a fresh one on the test PostgreSQL (dropped). */
+  readonly database?: TestDatabase;
+  readonly peerUrls?: Readonly<Record<string, string>>;
+  /** Where the subgraph and its data source log, e.g. a pino writing to a stream a test reads; silent by default. */
+  readonly log?: Logger;
+}
+
 /**
  * A subgraph as it runs for real: its own fresh database on the test PostgreSQL, its migrations,
  * its seed data (unless `seed: false`), and its HTTP server on an ephemeral port. `peerUrls` says
  * where the subgraphs it asks run.
  */
-export async function startSubgraph(module: SubgraphModule, options: { seed?: boolean; mode?: ServiceMode; database?: TestDatabase; peerUrls?: Readonly<Record<string, string>> } = {}): Promise<RunningSubgraph> {
+export async function startSubgraph(module: SubgraphModule, options: StartSubgraphOptions = {}): Promise<RunningSubgraph> {
   const database = options.database ?? (await createTestDatabase(module.name));
-  const { dataSource, queries } = module.createDatabase(database.url, { poolSize: 4 });
+  const log = options.log ?? pino({ level: 'silent' });
+  const { dataSource, queries } = module.createDatabase(database.url, { poolSize: 4, logger: log });
   await dataSource.initialize();
   await module.migrate(dataSource);
   if (options.seed !== false) await module.seed(dataSource);
   const server = module.createServer({
     dataSource,
     config: { name: module.name, subgraphSecret: TEST_SUBGRAPH_SECRET, jwt: TEST_JWT, mode: options.mode ?? TEST_MODE, peerUrls: options.peerUrls ?? {} },
-    log: pino({ level: 'silent' }),
+    log,
   });
   const listening = await server.start(0, '127.0.0.1');
   let stopped: Promise<void> | undefined;

@@ -1,10 +1,9 @@
 import type { DataSource } from 'typeorm';
-import type { Caller, RequestContextBase } from '@nsc-hub/shared';
+import type { SubgraphContextBase } from '@nsc-hub/shared';
 import type { Loaders } from './loaders';
 import type { Directory } from './directory';
 
-export interface ForumsContext extends RequestContextBase {
-  readonly caller: Caller;
+export interface ForumsContext extends SubgraphContextBase {
   readonly db: DataSource;
   readonly loaders: Loaders;
   /** The membership and knowledge subgraphs, asked before a write references their records. */

@@ -1,4 +1,4 @@
-import { invalid, type PeerSubgraph } from '@nsc-hub/shared';
+import { invalid, type PeerRequest, type PeerSubgraph } from '@nsc-hub/shared';
 
 /** The subgraphs forums asks before it writes a reference to a record they own. */
 export interface Peers {
@@ -14,7 +14,8 @@ export interface Peers {
 export class Directory {
   constructor(
     private readonly peers: Peers,
-    private readonly requestId: string,
+    /** The request the checks are for: its id goes to the peer, its log gets any failure. */
+    private readonly request: PeerRequest,
   ) {}
 
   /** The country code of a hub city. */
@@ -22,14 +23,14 @@ export class Directory {
     const [city] = await this.peers.membership.entities<{ id: string; country: { code: string } }>(
       [{ __typename: 'City', id: cityId }],
       '... on City { id country { code } }',
-      this.requestId,
+      this.request,
     );
     if (!city) throw invalid(field, `no city with id "${cityId}"`);
     return city.country.code;
   }
 
   async assertCountry(code: string, field: string): Promise<void> {
-    const [country] = await this.peers.membership.entities<{ code: string }>([{ __typename: 'Country', code }], '... on Country { code }', this.requestId);
+    const [country] = await this.peers.membership.entities<{ code: string }>([{ __typename: 'Country', code }], '... on Country { code }', this.request);
     if (!country) throw invalid(field, `no country with code "${code}" in the hub`);
   }
 
@@ -37,7 +38,7 @@ export class Directory {
     const found = await this.peers.knowledge.entities<{ id: string }>(
       ids.map((id) => ({ __typename: 'Resource', id })),
       '... on Resource { id }',
-      this.requestId,
+      this.request,
     );
     const unknown = ids.filter((_id, i) => !found[i]);
     if (unknown.length) throw invalid(field, `no resource with id ${unknown.map((id) => `"${id}"`).join(', ')}`);

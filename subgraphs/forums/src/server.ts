@@ -14,17 +14,15 @@ export const SCHEMA_PATH = path.resolve(__dirname, '..', 'schema.graphql');
 /** The forums subgraph without env or listening: main.ts and the tests supply both. */
 export function createForumsServer(args: { dataSource: DataSource; config: SubgraphServerConfig; log: Logger }): SubgraphServer {
   const { dataSource, config, log } = args;
-  const peer = (name: string) => createPeerSubgraph({ name, url: config.peerUrls[name], secret: config.subgraphSecret, log });
+  const peer = (name: string) => createPeerSubgraph({ name, url: config.peerUrls[name], secret: config.subgraphSecret });
   const peers: Peers = { membership: peer('membership'), knowledge: peer('knowledge') };
   return createSubgraphServer<ForumsContext>({
     config,
     log,
+    dataSource,
     typeDefs: readFileSync(SCHEMA_PATH, 'utf8'),
     resolvers: resolvers as GraphQLResolverMap<ForumsContext>,
-    context: ({ caller, requestId }) => ({ caller, requestId, db: dataSource, loaders: createLoaders(dataSource), directory: new Directory(peers, requestId) }),
+    context: (request) => ({ ...request, db: dataSource, loaders: createLoaders(dataSource), directory: new Directory(peers, request) }),
     idempotency: { dataSource, schema: DB_SCHEMA },
-    ready: async () => {
-      await dataSource.query('SELECT 1');
-    },
   });
 }

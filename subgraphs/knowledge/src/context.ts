@@ -1,9 +1,8 @@
 import type { DataSource } from 'typeorm';
-import type { Caller, RequestContextBase } from '@nsc-hub/shared';
+import type { SubgraphContextBase } from '@nsc-hub/shared';
 import type { Loaders } from './loaders';
 
-export interface KnowledgeContext extends RequestContextBase {
-  readonly caller: Caller;
+export interface KnowledgeContext extends SubgraphContextBase {
   readonly db: DataSource;
   readonly loaders: Loaders;
 }

@@ -20,12 +20,10 @@ export function createKnowledgeServer(args: {
   return createSubgraphServer<KnowledgeContext>({
     config,
     log,
+    dataSource,
     typeDefs: readFileSync(SCHEMA_PATH, 'utf8'),
     resolvers: resolvers as GraphQLResolverMap<KnowledgeContext>,
-    context: ({ caller, requestId }) => ({ caller, requestId, db: dataSource, loaders: createLoaders(dataSource) }),
+    context: (request) => ({ ...request, db: dataSource, loaders: createLoaders(dataSource) }),
     idempotency: { dataSource, schema: DB_SCHEMA },
-    ready: async () => {
-      await dataSource.query('SELECT 1');
-    },
   });
 }

@@ -21,12 +21,10 @@ export function createMembershipServer({ dataSource, config, log }: MembershipSe
   return createSubgraphServer<MembershipContext>({
     config,
     log,
+    dataSource,
     typeDefs: readFileSync(SCHEMA_PATH, 'utf8'),
     resolvers: resolvers as GraphQLResolverMap<MembershipContext>,
-    context: ({ caller, requestId }) => ({ caller, requestId, db: dataSource, loaders: createLoaders(dataSource) }),
+    context: (request) => ({ ...request, db: dataSource, loaders: createLoaders(dataSource) }),
     idempotency: { dataSource, schema: DB_SCHEMA },
-    ready: async () => {
-      await dataSource.query('SELECT 1');
-    },
   });
 }

@@ -1,6 +1,7 @@
 // Resolvers are thin: they check what only they can check (who is asking, argument bounds) and
 // hand the rest to the request's loaders. Called here directly, with a real database behind them.
 import type { GraphQLResolveInfo } from 'graphql';
+import pino from 'pino';
 import { ANONYMOUS, type Caller } from '@nsc-hub/shared';
 import { startSubgraph, type RunningSubgraph } from '@nsc-hub/shared/src/testing';
 import { createLoaders, membershipSubgraph } from '../src';
@@ -18,6 +19,7 @@ const info = {} as GraphQLResolveInfo;
 const contextFor = (caller: Caller): MembershipContext => ({
   caller,
   requestId: 'test-request',
+  log: pino({ level: 'silent' }),
   db: subgraph.dataSource,
   loaders: createLoaders(subgraph.dataSource),
 });
