@@ -1,8 +1,10 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, getOperationAST } from 'graphql';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ERRORS, IDEMPOTENCY_FINGERPRINT_HEADER, IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER, SUBGRAPH_SECRET_HEADER, isCatalogued } from '@nsc-hub/shared';
+import type { CircuitBreaker } from './CircuitBreaker';
+import type { SubgraphTimeouts } from './config';
 import type { GatewayContext } from './GatewayContext';
-import { isTimeout, type SubgraphFetcher } from './subgraphFetcher';
+import { isRefusedBeforeSending, isTimeout, type SubgraphFetcher } from './subgraphFetcher';
 
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
@@ -16,8 +18,9 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     private readonly subgraphName: string,
     url: string,
     private readonly secret: string,
-    private readonly timeoutMs: number,
-    http: SubgraphFetcher,
+    private readonly timeouts: SubgraphTimeouts,
+    private readonly http: SubgraphFetcher,
+    private readonly breaker: CircuitBreaker,
   ) {
     super({ url, fetcher: http.fetcher });
   }
@@ -25,18 +28,44 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
   /**
    * A subgraph that cannot be reached (refused, reset, DNS) is SUBGRAPH_UNAVAILABLE naming the
    * subgraph: the driver's message, with its host and port, stays in the gateway. So is one that
-   * does not answer within the timeout.
+   * does not answer within its timeout, and, at once, one whose breaker is open.
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const permit = this.breaker.tryAcquire();
+    if (!permit) {
+      return this.reportUnavailable(`The ${this.subgraphName} subgraph is failing; failing fast without asking it; try again shortly`);
+    }
+    const mutation = isMutation(options);
+    const timeoutMs = mutation ? this.timeouts.mutationMs : this.timeouts.queryMs;
+    try {
+      const response = await this.http.withTimeout(timeoutMs, () => this.send(options, mutation));
+      this.breaker.succeeded(permit);
+      return response;
+    } catch (error) {
+      const answered = error instanceof GraphQLError && !failedSubgraphs.has(error);
+      // A subgraph that answered, even with an error (BAD_USER_INPUT, FORBIDDEN …), is working.
+      if (answered) this.breaker.succeeded(permit);
+      else this.breaker.failed(permit);
+      if (error instanceof GraphQLError) throw error;
+      return this.reportUnavailable(`The ${this.subgraphName} subgraph ${isTimeout(error) ? `did not answer within ${timeoutMs} ms` : 'is unavailable'}; try again shortly`);
+    }
+  }
+
+  private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>, mutation: boolean): Promise<GatewayGraphQLResponse> {
     try {
       return await super.process(options);
     } catch (error) {
-      if (error instanceof GraphQLError) throw error;
-      const why = isTimeout(error) ? `did not answer within ${this.timeoutMs} ms` : 'is unavailable';
-      throw ERRORS.SUBGRAPH_UNAVAILABLE.err(`The ${this.subgraphName} subgraph ${why}; try again shortly`, {
-        serviceName: this.subgraphName,
-      });
+      // Once, for queries only: a refused connection (a subgraph restarting, a keep-alive socket it
+      // just closed) mostly succeeds at once on a new one. Never a mutation: should the request have
+      // reached the subgraph after all, it would write twice.
+      if (mutation || !isRefusedBeforeSending(error)) throw error;
+      return super.process(options);
     }
+  }
+
+  /** A subgraph that failed, by name: never its host, port or the driver's message. */
+  private reportUnavailable(message: string): GatewayGraphQLResponse {
+    throw ERRORS.SUBGRAPH_UNAVAILABLE.err(message, { serviceName: this.subgraphName });
   }
 
   /**
@@ -55,7 +84,10 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     if (typeof first?.message === 'string' && passThrough) {
       return new GraphQLError(first.message, { extensions: { code } });
     }
-    return ERRORS.INTERNAL_SERVER_ERROR.err(`The ${this.subgraphName} subgraph answered HTTP ${response.status}`);
+    const error = ERRORS.INTERNAL_SERVER_ERROR.err(`The ${this.subgraphName} subgraph answered HTTP ${response.status}`);
+    // A 5xx is a subgraph (or a proxy in front of it) failing, and counts towards its breaker.
+    if (response.status >= 500) failedSubgraphs.add(error);
+    return error;
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -69,4 +101,18 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
       request.http?.headers.set(IDEMPOTENCY_FINGERPRINT_HEADER, context.idempotency.fingerprint);
     }
   }
+}
+
+/** Errors made of a subgraph's HTTP 5xx answers: failures for its breaker, unlike its other errors. */
+const failedSubgraphs = new WeakSet<GraphQLError>();
+
+/**
+ * Whether the subgraph request is a mutation. The query planner gives the document only when asked
+ * to keep it in its plans; otherwise its printed operation starts with its keyword (a query may
+ * start with `{`).
+ */
+function isMutation({ request, ...options }: GraphQLDataSourceProcessOptions<GatewayContext>): boolean {
+  const document = 'document' in options ? options.document : undefined;
+  if (document) return getOperationAST(document, request.operationName)?.operation === 'mutation';
+  return /^\s*mutation\b/.test(request.query ?? '');
 }

@@ -1,4 +1,4 @@
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { createGateway, loadConfig, type GatewayConfig } from '@nsc-hub/gateway';
 import type { ServiceMode, SubgraphModule } from '@nsc-hub/shared';
 import {
@@ -15,6 +15,8 @@ import { SUBGRAPHS } from '../../scripts/subgraphs';
 export interface RunningHub {
   /** http://127.0.0.1:<port>/graphql of the gateway. */
   readonly url: string;
+  /** http://127.0.0.1:<port> of the gateway, for /healthz and /readyz. */
+  readonly origin: string;
   readonly subgraphs: Readonly<Record<string, RunningSubgraph>>;
   query<TData = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<TData>>;
   stop(): Promise<void>;
@@ -30,7 +32,11 @@ export async function startHub(
     subgraphs?: readonly SubgraphModule[];
     gatewaySubgraphSecret?: string;
     /** Gateway settings other than its defaults, e.g. lower request limits. */
-    gateway?: Partial<Pick<GatewayConfig, 'limits' | 'subgraphTimeoutMs' | 'corsOrigins'>>;
+    gateway?: Partial<Pick<GatewayConfig, 'limits' | 'subgraphTimeoutMs' | 'subgraphTimeoutsMs' | 'breaker' | 'readinessTimeoutMs' | 'corsOrigins'>>;
+    /** Subgraphs the test runs itself (e.g. as a child process), by name: their GraphQL URLs. */
+    externalSubgraphs?: Readonly<Record<string, string>>;
+    /** The gateway's logger (silent by default), e.g. one writing to a stream the test reads. */
+    gatewayLog?: Logger;
   } = {},
 ): Promise<RunningHub> {
   const mode = options.mode ?? TEST_MODE;
@@ -51,18 +57,19 @@ export async function startHub(
       ...base,
       host: '127.0.0.1',
       port: 0,
-      subgraphUrls: Object.fromEntries(Object.values(running).map((s) => [s.name, s.url])),
+      subgraphUrls: { ...Object.fromEntries(Object.values(running).map((s) => [s.name, s.url])), ...options.externalSubgraphs },
       subgraphSecret: options.gatewaySubgraphSecret ?? TEST_SUBGRAPH_SECRET,
       jwt: TEST_JWT,
       mode,
       ...options.gateway,
     },
-    pino({ level: 'silent' }),
+    options.gatewayLog ?? pino({ level: 'silent' }),
   );
   const listening = await gateway.start();
   const url = `http://127.0.0.1:${listening.port}/graphql`;
   return {
     url,
+    origin: `http://127.0.0.1:${listening.port}`,
     subgraphs: running,
     query: (query, variables, token) => graphqlRequest(url, query, { variables, token }),
     async stop() {
