@@ -3,6 +3,7 @@ import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { callerFromAuthorization, type Caller, type JwtConfig } from '../auth';
+import { REQUEST_ID_HEADER } from '../config';
 import { ERRORS } from '../errors';
 
 /** The request id a trusted upstream (the gateway) sent, or a new one. */
@@ -12,11 +13,14 @@ export function requestIdFrom(header: string | string[] | undefined): string {
 
 /**
  * Gives the HTTP request its id before anything can answer it, so every answer (a GraphQL error,
- * a refused method, malformed JSON) and every log line of the request carry the same one.
+ * a refused method, malformed JSON) and every log line of the request carry the same one. The
+ * `x-request-id` response header shows it for answers without errors too.
  */
 export function assignRequestId(): RequestHandler {
   return (_req, res, next) => {
-    res.locals.requestId = randomUUID();
+    const requestId = randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader(REQUEST_ID_HEADER, requestId);
     next();
   };
 }
