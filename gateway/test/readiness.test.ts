@@ -22,10 +22,12 @@ class StandIn {
 
   async start(port = 0): Promise<this> {
     this.server = http.createServer((req, res) => {
-      if (req.url !== '/readyz') return res.writeHead(404).end();
+      if (req.url !== '/readyz') {
+        res.writeHead(404).end();
+        return;
+      }
       this.probes += 1;
-      if (this.behaviour === 'frozen') return;
-      res.writeHead(this.behaviour === 'ready' ? 200 : 503, { 'content-type': 'application/json' }).end('{}');
+      if (this.behaviour !== 'frozen') res.writeHead(this.behaviour === 'ready' ? 200 : 503, { 'content-type': 'application/json' }).end('{}');
     });
     await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;
