@@ -35,7 +35,7 @@ export class Readiness {
 
   constructor(private readonly options: ReadinessOptions) {
     this.now = options.now ?? Date.now;
-    this.agent = new Agent({ connections: 2, connectTimeout: options.probeTimeoutMs, keepAliveTimeout: 10_000 });
+    this.agent = new Agent({ connections: 2, connectTimeout: options.probeTimeoutMs });
   }
 
   supergraphLoaded(sdl: string): void {
@@ -80,6 +80,8 @@ export class Readiness {
       const response = await request(new URL('readyz', graphqlUrl), {
         method: 'GET',
         dispatcher: this.agent,
+        // A connection per probe: none left idle to hold up a subgraph's graceful stop.
+        reset: true,
         headersTimeout: timeout,
         bodyTimeout: timeout,
         signal: AbortSignal.timeout(timeout),

@@ -2,15 +2,17 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
 import type { SubgraphModule } from '@nsc-hub/shared';
-import { TEST_JWT, TEST_SUBGRAPH_SECRET, createTestDatabase, freePort } from '@nsc-hub/shared/src/testing';
+import { TEST_JWT, TEST_SUBGRAPH_SECRET, createTestDatabase, freePort, type TestDatabase } from '@nsc-hub/shared/src/testing';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 export interface SubgraphProcess {
   /** http://127.0.0.1:<port>/graphql */
   readonly url: string;
+  readonly port: number;
   readonly child: ChildProcess;
-  /** Ends the process (thawing it first if it is stopped) and drops its database. */
+  readonly database: TestDatabase;
+  /** Ends the process (thawing it first if it is stopped) and drops its database unless it was given one. */
   stop(): Promise<void>;
 }
 
@@ -18,18 +20,24 @@ export interface SubgraphProcess {
  * A subgraph as its own process, as `npm start` runs it (`node --import tsx …/main.ts`), on a fresh
  * migrated and seeded database and a free loopback port: a test can freeze it (SIGSTOP) or kill it.
  */
-export async function startSubgraphProcess(module: SubgraphModule): Promise<SubgraphProcess> {
-  const database = await createTestDatabase(module.name);
-  const { dataSource } = module.createDatabase(database.url, { poolSize: 2 });
-  await dataSource.initialize();
-  try {
-    await module.migrate(dataSource);
-    await module.seed(dataSource);
-  } finally {
-    await dataSource.destroy();
+export async function startSubgraphProcess(
+  module: SubgraphModule,
+  /** To start it again where it ran before: its port and its (seeded) database, which stop() keeps. */
+  again?: { port: number; database: TestDatabase },
+): Promise<SubgraphProcess> {
+  const database = again?.database ?? (await createTestDatabase(module.name));
+  if (!again) {
+    const { dataSource } = module.createDatabase(database.url, { poolSize: 2 });
+    await dataSource.initialize();
+    try {
+      await module.migrate(dataSource);
+      await module.seed(dataSource);
+    } finally {
+      await dataSource.destroy();
+    }
   }
   const prefix = module.name.toUpperCase();
-  const port = await freePort();
+  const port = again?.port ?? (await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'subgraphs', module.name, 'src', 'main.ts')], {
     cwd: REPO_ROOT,
     env: {
@@ -61,7 +69,7 @@ export async function startSubgraphProcess(module: SubgraphModule): Promise<Subg
         await exited;
         clearTimeout(killed);
       }
-      await database.drop();
+      if (!again) await database.drop();
     })());
 
   try {
@@ -70,7 +78,7 @@ export async function startSubgraphProcess(module: SubgraphModule): Promise<Subg
     await stop();
     throw error;
   }
-  return { url: `http://127.0.0.1:${port}/graphql`, child, stop };
+  return { url: `http://127.0.0.1:${port}/graphql`, port, child, database, stop };
 }
 
 /** Resolves once the process answers HTTP on `port` (it listens only once it can serve), at most 30 s. */
