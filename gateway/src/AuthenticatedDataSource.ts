@@ -55,9 +55,9 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     try {
       return await super.process(options);
     } catch (error) {
-      // Once, for queries only: a refused connection (a subgraph restarting, a keep-alive socket it
-      // just closed) mostly succeeds at once on a new one. Never a mutation: should the request have
-      // reached the subgraph after all, it would write twice.
+      // Once, for queries only: a refused connection (a subgraph between two processes, one of
+      // several instances going away) often succeeds at once on a new one. Never a mutation: were
+      // the refusal misread and the request had reached the subgraph, it would write twice.
       if (mutation || !isRefusedBeforeSending(error)) throw error;
       return super.process(options);
     }

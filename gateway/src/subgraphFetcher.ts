@@ -14,14 +14,16 @@ export function isTimeout(error: unknown): boolean {
 }
 
 /**
- * A refused connection: the subgraph never saw the request (nothing listens, or it reset the
- * connection while it was being made), so sending it again cannot do anything twice.
+ * A refused connection: the subgraph never saw the request (nothing listens, it reset the
+ * connection while it was being made, or closed it before a byte of the request was written).
  */
 export function isRefusedBeforeSending(error: unknown): boolean {
-  const { code, syscall, errors } = (error ?? {}) as { code?: unknown; syscall?: unknown; errors?: unknown };
+  const { code, syscall, errors, socket } = (error ?? {}) as { code?: unknown; syscall?: unknown; errors?: unknown; socket?: { bytesWritten?: unknown } };
   // Node tries every address of a name such as localhost and reports all of their failures at once.
   if (Array.isArray(errors) && errors.length > 0) return errors.every(isRefusedBeforeSending);
-  return code === 'ECONNREFUSED' || (code === 'ECONNRESET' && syscall === 'connect');
+  if (code === 'ECONNREFUSED' || (code === 'ECONNRESET' && syscall === 'connect')) return true;
+  // undici's "other side closed" on a socket that never carried a byte, this request's or another's.
+  return code === 'UND_ERR_SOCKET' && socket?.bytesWritten === 0;
 }
 
 /** The timeout of the subgraph calls made inside `withTimeout`, which depends on the operation. */
