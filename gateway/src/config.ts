@@ -44,7 +44,7 @@ export interface SubgraphTimeouts {
   readonly mutationMs: number;
 }
 
-export const DEFAULT_TIMEOUTS = {
+export const DEFAULT_RESILIENCE = {
   /** Reads: well above a healthy subgraph's slowest query, well below a client's patience. */
   subgraphTimeoutMs: 3000,
   /** A write may take longer, and one cut off may still commit: give it room before giving up. */
@@ -79,14 +79,14 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     mode: loadServiceMode(env),
     corsOrigins: origins === '*' ? '*' : origins.split(',').map((o) => o.trim()).filter(Boolean),
     limits: loadRequestLimits(env),
-    subgraphTimeoutMs: positive(env, 'SUBGRAPH_TIMEOUT_MS', DEFAULT_TIMEOUTS.subgraphTimeoutMs),
+    subgraphTimeoutMs: positive(env, 'SUBGRAPH_TIMEOUT_MS', DEFAULT_RESILIENCE.subgraphTimeoutMs),
     subgraphTimeoutsMs,
-    mutationTimeoutMs: positive(env, 'SUBGRAPH_MUTATION_TIMEOUT_MS', DEFAULT_TIMEOUTS.mutationTimeoutMs),
+    mutationTimeoutMs: positive(env, 'SUBGRAPH_MUTATION_TIMEOUT_MS', DEFAULT_RESILIENCE.mutationTimeoutMs),
     breaker: {
-      failures: positive(env, 'BREAKER_FAILURES', DEFAULT_TIMEOUTS.breakerFailures),
-      cooldownMs: getEnvNum(env, 'BREAKER_COOLDOWN_MS', DEFAULT_TIMEOUTS.breakerCooldownMs),
+      failures: positive(env, 'BREAKER_FAILURES', DEFAULT_RESILIENCE.breakerFailures),
+      cooldownMs: getEnvNum(env, 'BREAKER_COOLDOWN_MS', DEFAULT_RESILIENCE.breakerCooldownMs),
     },
-    readinessTimeoutMs: positive(env, 'READINESS_TIMEOUT_MS', DEFAULT_TIMEOUTS.readinessTimeoutMs),
+    readinessTimeoutMs: positive(env, 'READINESS_TIMEOUT_MS', DEFAULT_RESILIENCE.readinessTimeoutMs),
   };
 }
 

@@ -6,13 +6,13 @@
 import { forumsSubgraph } from '@nsc-hub/forums';
 import { knowledgeSubgraph } from '@nsc-hub/knowledge';
 import { membershipSubgraph } from '@nsc-hub/membership';
-import { DEFAULT_TIMEOUTS } from '@nsc-hub/gateway';
+import { DEFAULT_RESILIENCE } from '@nsc-hub/gateway';
 import { errorCodes } from '@nsc-hub/shared/src/testing';
 import { startHub, type RunningHub } from '../helpers/startHub';
 import { startSubgraphProcess, type SubgraphProcess } from '../helpers/startSubgraphProcess';
 
 const KNOWLEDGE_TIMEOUT_MS = 500;
-const { breakerFailures, breakerCooldownMs } = DEFAULT_TIMEOUTS;
+const { breakerFailures, breakerCooldownMs } = DEFAULT_RESILIENCE;
 
 let knowledge: SubgraphProcess;
 let hub: RunningHub;
