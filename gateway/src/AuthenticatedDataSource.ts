@@ -33,7 +33,7 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const permit = this.breaker.tryAcquire();
     if (!permit) {
-      return this.reportUnavailable(`The ${this.subgraphName} subgraph is failing; failing fast without asking it; try again shortly`);
+      return this.reportUnavailable(options, `The ${this.subgraphName} subgraph is failing; failing fast without asking it; try again shortly`);
     }
     const mutation = isMutation(options);
     const timeoutMs = mutation ? this.timeouts.mutationMs : this.timeouts.queryMs;
@@ -47,7 +47,7 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
       if (answered) this.breaker.succeeded(permit);
       else this.breaker.failed(permit);
       if (error instanceof GraphQLError) throw error;
-      return this.reportUnavailable(`The ${this.subgraphName} subgraph ${isTimeout(error) ? `did not answer within ${timeoutMs} ms` : 'is unavailable'}; try again shortly`);
+      return this.reportUnavailable(options, `The ${this.subgraphName} subgraph ${isTimeout(error) ? `did not answer within ${timeoutMs} ms` : 'is unavailable'}; try again shortly`);
     }
   }
 
@@ -64,7 +64,7 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
   }
 
   /** A subgraph that failed, by name: never its host, port or the driver's message. */
-  private reportUnavailable(message: string): GatewayGraphQLResponse {
+  private reportUnavailable(_options: GraphQLDataSourceProcessOptions<GatewayContext>, message: string): GatewayGraphQLResponse {
     throw ERRORS.SUBGRAPH_UNAVAILABLE.err(message, { serviceName: this.subgraphName });
   }
 
