@@ -1,8 +1,10 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, getOperationAST } from 'graphql';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ERRORS, IDEMPOTENCY_FINGERPRINT_HEADER, IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER, SUBGRAPH_SECRET_HEADER, isCatalogued } from '@nsc-hub/shared';
+import type { CircuitBreaker } from './CircuitBreaker';
+import type { SubgraphTimeouts } from './config';
 import type { GatewayContext } from './GatewayContext';
-import { isTimeout, type SubgraphFetcher } from './subgraphFetcher';
+import { isRefusedBeforeSending, isTimeout, type SubgraphFetcher } from './subgraphFetcher';
 import type { SubgraphUnavailable } from './SubgraphUnavailable';
 
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
@@ -17,8 +19,9 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     private readonly subgraphName: string,
     url: string,
     private readonly secret: string,
-    private readonly timeoutMs: number,
-    http: SubgraphFetcher,
+    private readonly timeouts: SubgraphTimeouts,
+    private readonly http: SubgraphFetcher,
+    private readonly breaker: CircuitBreaker,
     private readonly unavailable: SubgraphUnavailable,
   ) {
     super({ url, fetcher: http.fetcher });
@@ -27,17 +30,46 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
   /**
    * A subgraph that cannot be reached (refused, reset, DNS) is SUBGRAPH_UNAVAILABLE naming the
    * subgraph: the driver's message, with its host and port, stays in the gateway. So is one that
-   * does not answer within the timeout. The errors carry the paths of the fields this subgraph
-   * would have filled, so only those are null and the rest of the answer stands.
+   * does not answer within its timeout, and, at once, one whose breaker is open. The errors carry
+   * the paths of the fields this subgraph would have filled, so only those are null and the rest of
+   * the answer stands.
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const permit = this.breaker.tryAcquire();
+    if (!permit) {
+      return this.reportUnavailable(options, 'is failing; failing fast without asking it');
+    }
+    const mutation = isMutation(options);
+    const timeoutMs = mutation ? this.timeouts.mutationMs : this.timeouts.queryMs;
+    try {
+      const response = await this.http.withTimeout(timeoutMs, () => this.send(options, mutation));
+      this.breaker.succeeded(permit);
+      return response;
+    } catch (error) {
+      const answered = error instanceof GraphQLError && !failedSubgraphs.has(error);
+      // A subgraph that answered, even with an error (BAD_USER_INPUT, FORBIDDEN …), is working.
+      if (answered) this.breaker.succeeded(permit);
+      else this.breaker.failed(permit);
+      if (error instanceof GraphQLError) throw error;
+      return this.reportUnavailable(options, isTimeout(error) ? `did not answer within ${timeoutMs} ms` : 'is unavailable');
+    }
+  }
+
+  private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>, mutation: boolean): Promise<GatewayGraphQLResponse> {
     try {
       return await super.process(options);
     } catch (error) {
-      if (error instanceof GraphQLError) throw error;
-      const why = isTimeout(error) ? `did not answer within ${this.timeoutMs} ms` : 'is unavailable';
-      return this.unavailable.responseFor(this.subgraphName, why, options);
+      // Once, for queries only: a refused connection (a subgraph between two processes, one of
+      // several instances going away) often succeeds at once on a new one. Never a mutation: were
+      // the refusal misread and the request had reached the subgraph, it would write twice.
+      if (mutation || !isRefusedBeforeSending(error)) throw error;
+      return super.process(options);
     }
+  }
+
+  /** `why` completes "The <name> subgraph …"; the errors go on the paths this fetch would have filled. */
+  private reportUnavailable(options: GraphQLDataSourceProcessOptions<GatewayContext>, why: string): GatewayGraphQLResponse {
+    return this.unavailable.responseFor(this.subgraphName, why, options);
   }
 
   /**
@@ -56,7 +88,10 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     if (typeof first?.message === 'string' && passThrough) {
       return new GraphQLError(first.message, { extensions: { code } });
     }
-    return ERRORS.INTERNAL_SERVER_ERROR.err(`The ${this.subgraphName} subgraph answered HTTP ${response.status}`);
+    const error = ERRORS.INTERNAL_SERVER_ERROR.err(`The ${this.subgraphName} subgraph answered HTTP ${response.status}`);
+    // A 5xx is a subgraph (or a proxy in front of it) failing, and counts towards its breaker.
+    if (response.status >= 500) failedSubgraphs.add(error);
+    return error;
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -70,4 +105,18 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
       request.http?.headers.set(IDEMPOTENCY_FINGERPRINT_HEADER, context.idempotency.fingerprint);
     }
   }
+}
+
+/** Errors made of a subgraph's HTTP 5xx answers: failures for its breaker, unlike its other errors. */
+const failedSubgraphs = new WeakSet<GraphQLError>();
+
+/**
+ * Whether the subgraph request is a mutation. The query planner gives the document only when asked
+ * to keep it in its plans; otherwise its printed operation starts with its keyword (a query may
+ * start with `{`).
+ */
+function isMutation({ request, ...options }: GraphQLDataSourceProcessOptions<GatewayContext>): boolean {
+  const document = 'document' in options ? options.document : undefined;
+  if (document) return getOperationAST(document, request.operationName)?.operation === 'mutation';
+  return /^\s*mutation\b/.test(request.query ?? '');
 }

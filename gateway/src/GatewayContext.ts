@@ -1,4 +1,5 @@
 import type { Caller, RequestContextBase } from '@nsc-hub/shared';
+import type { AccessLogEntry } from './plugins/useAccessLog';
 
 export interface GatewayContext extends RequestContextBase {
   readonly caller: Caller;
@@ -6,4 +7,6 @@ export interface GatewayContext extends RequestContextBase {
   readonly authorization: string | undefined;
   /** The client's Idempotency-Key and a fingerprint of its whole request, forwarded to subgraphs. */
   readonly idempotency: { readonly key: string; readonly fingerprint: string } | undefined;
+  /** What the request's access-log line will say, filled in as GraphQL learns it. */
+  readonly accessLog: AccessLogEntry;
 }

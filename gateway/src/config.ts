@@ -26,9 +26,33 @@ export interface GatewayConfig {
   /** Allowed browser origins; `*` allows any (tokens travel in a header, not cookies). */
   readonly corsOrigins: '*' | readonly string[];
   readonly limits: RequestLimits;
-  /** How long a subgraph may take to answer one request before it counts as unavailable. */
+  /** How long a subgraph may take to answer a query before it counts as unavailable (`SUBGRAPH_TIMEOUT_MS`). */
   readonly subgraphTimeoutMs: number;
+  /** Read timeouts of their own by subgraph name (`<NAME>_TIMEOUT_MS`); the others use `subgraphTimeoutMs`. */
+  readonly subgraphTimeoutsMs: Readonly<Record<string, number>>;
+  /** How long a mutation may take (`SUBGRAPH_MUTATION_TIMEOUT_MS`), or a subgraph's read timeout if longer. */
+  readonly mutationTimeoutMs: number;
+  /** Every subgraph's circuit breaker: consecutive failures that open it, and how long it stays open. */
+  readonly breaker: { readonly failures: number; readonly cooldownMs: number };
+  /** How long `/readyz` waits for each subgraph's own `/readyz`. */
+  readonly readinessTimeoutMs: number;
 }
+
+/** The timeouts one subgraph's requests get, by operation kind. */
+export interface SubgraphTimeouts {
+  readonly queryMs: number;
+  readonly mutationMs: number;
+}
+
+export const DEFAULT_RESILIENCE = {
+  /** Reads: well above a healthy subgraph's slowest query, well below a client's patience. */
+  subgraphTimeoutMs: 3000,
+  /** A write may take longer, and one cut off may still commit: give it room before giving up. */
+  mutationTimeoutMs: 10_000,
+  breakerFailures: 5,
+  breakerCooldownMs: 2000,
+  readinessTimeoutMs: 1000,
+} as const;
 
 export const DEFAULT_SUPERGRAPH_PATH = path.resolve(__dirname, '..', 'supergraph.graphql');
 
@@ -37,9 +61,11 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
   const supergraphPath = path.resolve(getEnvStr(env, 'SUPERGRAPH_PATH', DEFAULT_SUPERGRAPH_PATH));
   const supergraphSdl = readFileSync(supergraphPath, 'utf8');
   const subgraphUrls: Record<string, string> = {};
+  const subgraphTimeoutsMs: Record<string, number> = {};
   for (const name of subgraphNamesIn(supergraphSdl)) {
     const url = getEnvStr(env, `${name.toUpperCase()}_URL`);
     if (url) subgraphUrls[name] = new URL(url).toString();
+    if (getEnvStr(env, `${name.toUpperCase()}_TIMEOUT_MS`)) subgraphTimeoutsMs[name] = positive(env, `${name.toUpperCase()}_TIMEOUT_MS`, 1);
   }
   const origins = getEnvStr(env, 'CORS_ORIGINS', '*');
   return {
@@ -53,8 +79,27 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     mode: loadServiceMode(env),
     corsOrigins: origins === '*' ? '*' : origins.split(',').map((o) => o.trim()).filter(Boolean),
     limits: loadRequestLimits(env),
-    subgraphTimeoutMs: getEnvNum(env, 'SUBGRAPH_TIMEOUT_MS', 10_000),
+    subgraphTimeoutMs: positive(env, 'SUBGRAPH_TIMEOUT_MS', DEFAULT_RESILIENCE.subgraphTimeoutMs),
+    subgraphTimeoutsMs,
+    mutationTimeoutMs: positive(env, 'SUBGRAPH_MUTATION_TIMEOUT_MS', DEFAULT_RESILIENCE.mutationTimeoutMs),
+    breaker: {
+      failures: positive(env, 'BREAKER_FAILURES', DEFAULT_RESILIENCE.breakerFailures),
+      cooldownMs: getEnvNum(env, 'BREAKER_COOLDOWN_MS', DEFAULT_RESILIENCE.breakerCooldownMs),
+    },
+    readinessTimeoutMs: positive(env, 'READINESS_TIMEOUT_MS', DEFAULT_RESILIENCE.readinessTimeoutMs),
   };
+}
+
+/** A subgraph's timeouts: its own read timeout or the common one; mutations never get less. */
+export function timeoutsFor(config: Pick<GatewayConfig, 'subgraphTimeoutMs' | 'subgraphTimeoutsMs' | 'mutationTimeoutMs'>, subgraph: string): SubgraphTimeouts {
+  const queryMs = config.subgraphTimeoutsMs[subgraph] ?? config.subgraphTimeoutMs;
+  return { queryMs, mutationMs: Math.max(queryMs, config.mutationTimeoutMs) };
+}
+
+function positive(env: Env, name: string, fallback: number): number {
+  const value = getEnvNum(env, name, fallback);
+  if (value < 1) throw new Error(`${name} must be at least 1`);
+  return value;
 }
 
 /** The subgraph names a supergraph joins (`@join__graph(name: "membership", …)`). */

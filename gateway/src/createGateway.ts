@@ -7,10 +7,11 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
+  assignRequestId,
   callerForRequest,
   createHttpServer,
   jsonErrorHandler,
-  requestIdFrom,
+  requestIdOf,
   listen,
   serverModeOptions,
   IDEMPOTENCY_KEY_HEADER,
@@ -25,11 +26,14 @@ import {
   type Logger,
 } from '@nsc-hub/shared';
 import { AuthenticatedDataSource } from './AuthenticatedDataSource';
+import { CircuitBreaker } from './CircuitBreaker';
+import { Readiness } from './Readiness';
 import { createSubgraphFetcher } from './subgraphFetcher';
 import { SubgraphUnavailable } from './SubgraphUnavailable';
+import { accessLog, useAccessLog, type AccessLogEntry } from './plugins/useAccessLog';
 import { useQueryCost } from './plugins/useQueryCost';
 import { limitValidationRules, restoreLimitError } from './requestLimits';
-import type { GatewayConfig } from './config';
+import { subgraphNamesIn, timeoutsFor, type GatewayConfig } from './config';
 import type { GatewayContext } from './GatewayContext';
 
 export interface Gateway {
@@ -37,19 +41,34 @@ export interface Gateway {
   stop(): Promise<void>;
 }
 
-/** The one endpoint: POST/GET /graphql over the composed supergraph, GET /health. */
+/**
+ * The one endpoint: POST/GET /graphql over the composed supergraph; GET /healthz (live) and
+ * /readyz (ready to serve; /health is the same).
+ */
 export function createGateway(config: GatewayConfig, log: Logger): Gateway {
   const httpServer = createHttpServer();
-  const subgraphHttp = createSubgraphFetcher(config.subgraphTimeoutMs);
+  const names = subgraphNamesIn(config.supergraphSdl);
+  const subgraphHttp = createSubgraphFetcher(Math.min(...names.map((name) => timeoutsFor(config, name).queryMs)));
+  const breakers = new Map(names.map((name) => [name, new CircuitBreaker(config.breaker)]));
+  const subgraphUrls: Record<string, string> = {};
   const unavailable = new SubgraphUnavailable(config.supergraphSdl);
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
     buildService: ({ name, url }) => {
       const target = config.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph "${name}": set ${name.toUpperCase()}_URL`);
-      return new AuthenticatedDataSource(name, target, config.subgraphSecret, config.subgraphTimeoutMs, subgraphHttp, unavailable);
+      subgraphUrls[name] = target;
+      const breaker = breakers.get(name) ?? new CircuitBreaker(config.breaker);
+      breakers.set(name, breaker);
+      return new AuthenticatedDataSource(name, target, config.subgraphSecret, timeoutsFor(config, name), subgraphHttp, breaker, unavailable);
     },
   });
+  const readiness = new Readiness({
+    subgraphUrls,
+    breakerState: (name) => breakers.get(name)?.state ?? 'closed',
+    probeTimeoutMs: config.readinessTimeoutMs,
+  });
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => readiness.supergraphLoaded(coreSupergraphSdl));
   const modeOptions = serverModeOptions(config.mode);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -65,6 +84,7 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
       useRequestErrors<GatewayContext>(log),
       useNoNulCharacters<GatewayContext>(),
       useQueryCost<GatewayContext>(config.limits.cost),
+      useAccessLog<GatewayContext>(),
       ...(config.mode.production ? [useSchemaPrivacy<GatewayContext>()] : []),
       useServiceUnavailableStatus<GatewayContext>(),
     ],
@@ -72,8 +92,14 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
 
   const app = express();
   app.disable('x-powered-by');
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+  // Live: the process answers. Nothing else is asked, so a restart is never caused by a subgraph.
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'live' });
+  });
+  // Ready: serve traffic here. /health is kept for what already polls it.
+  app.get(['/readyz', '/health'], async (_req, res) => {
+    const { ready, body } = await readiness.check();
+    res.status(ready ? 200 : 503).json(body);
   });
 
   return {
@@ -81,18 +107,21 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
       await apollo.start();
       app.use(
         '/graphql',
+        assignRequestId(),
+        accessLog(log),
         cors({ origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins], maxAge: 600 }),
         onlyGetAndPost(),
         express.json({ limit: config.limits.bodyBytes }),
         expressMiddleware(apollo, {
-          context: async ({ req }) => {
-            // Clients do not choose request ids: every request gets a fresh one here.
-            const requestId = requestIdFrom(undefined);
+          context: async ({ req, res }) => {
+            // Clients do not choose request ids: every request got a fresh one on arrival.
+            const requestId = requestIdOf(res);
             const authorization = req.headers.authorization;
             const caller = await callerForRequest(config.jwt, authorization, requestId, log);
             const key = parseIdempotencyKey(req.headers[IDEMPOTENCY_KEY_HEADER]);
             const idempotency = key ? { key, fingerprint: requestFingerprint(req.body ?? {}) } : undefined;
-            return { caller, authorization, requestId, idempotency };
+            const entry: AccessLogEntry = res.locals.accessLog ?? {};
+            return { caller, authorization, requestId, idempotency, accessLog: entry };
           },
         }),
       );
@@ -103,6 +132,8 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
       return listening;
     },
     async stop() {
+      // Not ready from the first moment, while open connections drain.
+      await readiness.stop();
       await apollo.stop();
       await subgraphHttp.close();
     },

@@ -63,7 +63,8 @@ export function limitValidationRules(limits: RequestLimits): ValidationRule[] {
   const common = { exposeLimits: true, propagateOnRejection: false } as const;
   return [
     maxDepthRule({ ...common, n: limits.depth, flattenFragments: true, onReject: [reject('DEPTH', limits.depth)] }),
-    maxAliasesRule({ ...common, n: limits.aliases, onReject: [reject('ALIASES', limits.aliases)] }),
+    // Armor exempts `__typename` aliases by default; each costs the gateway as much as any other.
+    maxAliasesRule({ ...common, n: limits.aliases, allowList: [], onReject: [reject('ALIASES', limits.aliases)] }),
     maxDirectivesRule({ ...common, n: limits.directives, onReject: [reject('DIRECTIVES', limits.directives)] }),
   ];
 }

@@ -16,6 +16,8 @@ import { SUBGRAPHS } from '../../scripts/subgraphs';
 export interface RunningHub {
   /** http://127.0.0.1:<port>/graphql of the gateway. */
   readonly url: string;
+  /** http://127.0.0.1:<port> of the gateway, for /healthz and /readyz. */
+  readonly origin: string;
   readonly subgraphs: Readonly<Record<string, RunningSubgraph>>;
   query<TData = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<TData>>;
   stop(): Promise<void>;
@@ -30,10 +32,10 @@ export async function startHub(
     mode?: ServiceMode;
     subgraphs?: readonly SubgraphModule[];
     /** Subgraphs this helper does not start (e.g. a real child process a test kills): name → URL, for the gateway. */
-    elsewhere?: Readonly<Record<string, string>>;
+    externalSubgraphs?: Readonly<Record<string, string>>;
     gatewaySubgraphSecret?: string;
     /** Gateway settings other than its defaults, e.g. lower request limits. */
-    gateway?: Partial<Pick<GatewayConfig, 'limits' | 'subgraphTimeoutMs' | 'corsOrigins'>>;
+    gateway?: Partial<Pick<GatewayConfig, 'limits' | 'subgraphTimeoutMs' | 'subgraphTimeoutsMs' | 'breaker' | 'readinessTimeoutMs' | 'corsOrigins'>>;
     /** One database for every subgraph (each keeps to its own schema, as under `npm start`), kept on stop; else a fresh one each. */
     database?: TestDatabase;
     /** The logger of each service (`gateway` or a subgraph's name), e.g. to read its lines; silent by default. */
@@ -58,7 +60,7 @@ export async function startHub(
       ...base,
       host: '127.0.0.1',
       port: 0,
-      subgraphUrls: { ...options.elsewhere, ...Object.fromEntries(Object.values(running).map((s) => [s.name, s.url])) },
+      subgraphUrls: { ...options.externalSubgraphs, ...Object.fromEntries(Object.values(running).map((s) => [s.name, s.url])) },
       subgraphSecret: options.gatewaySubgraphSecret ?? TEST_SUBGRAPH_SECRET,
       jwt: TEST_JWT,
       mode,
@@ -70,6 +72,7 @@ export async function startHub(
   const url = `http://127.0.0.1:${listening.port}/graphql`;
   return {
     url,
+    origin: `http://127.0.0.1:${listening.port}`,
     subgraphs: running,
     query: (query, variables, token) => graphqlRequest(url, query, { variables, token }),
     async stop() {

@@ -55,7 +55,7 @@ beforeAll(async () => {
     await dataSource.destroy();
   }
   const port = await freePort();
-  hub = await startHub({ subgraphs: SUBGRAPHS.filter((s) => s !== forumsModule), elsewhere: { forums: `http://127.0.0.1:${port}/graphql` } });
+  hub = await startHub({ subgraphs: SUBGRAPHS.filter((s) => s !== forumsModule), externalSubgraphs: { forums: `http://127.0.0.1:${port}/graphql` } });
   const peerUrls = Object.fromEntries(Object.keys(forumsModule.peers ?? {}).map((peer) => [peer, hub.subgraphs[peer].url]));
   forums = subgraphProcess(forumsModule, { port, databaseUrl: database.url, peerUrls });
   await forums.start();

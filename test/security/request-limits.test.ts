@@ -83,7 +83,19 @@ test('aliases spread through a fragment count too', async () => {
 
 test('more directives than MAX_DIRECTIVES: 400 QUERY_TOO_COMPLEX (DIRECTIVES)', async () => {
   await expectLimit(`{ countries { code ${'@include(if: true) '.repeat(LIMITS.directives + 1)} } }`, 'DIRECTIVES', LIMITS.directives);
-  await expectLimit(`{ ${Array.from({ length: LIMITS.directives + 1 }, (_, i) => `c${i % 3}: __typename @skip(if: false)`).join(' ')} }`, 'DIRECTIVES', LIMITS.directives);
+  await expectLimit(`{ ${'__typename @skip(if: false) '.repeat(LIMITS.directives + 1)} }`, 'DIRECTIVES', LIMITS.directives);
+});
+
+test('`__typename` aliases count like any other: 101 of them are refused (ALIASES)', async () => {
+  const res = await defaults.query(`{ ${Array.from({ length: 101 }, (_, i) => `t${i}: __typename`).join(' ')} }`);
+  expect(res.status).toBe(400);
+  const error = res.errors?.find((e) => e.extensions?.code === 'QUERY_TOO_COMPLEX');
+  expect(error?.extensions).toMatchObject({ limit: 'ALIASES', maximum: DEFAULT_LIMITS.aliases });
+  expect(error?.message).toMatch(new RegExp(`Aliases limit of ${DEFAULT_LIMITS.aliases} exceeded, found 101`));
+  expect(res.data ?? null).toBeNull();
+  // At the limit they are still served.
+  const atLimit = await defaults.query(`{ ${Array.from({ length: DEFAULT_LIMITS.aliases }, (_, i) => `t${i}: __typename`).join(' ')} }`);
+  expect(atLimit.errors).toBeUndefined();
 });
 
 test('an estimated cost over MAX_COST: 400 QUERY_TOO_COMPLEX (COST), counting `first` from the variables', async () => {

@@ -1,13 +1,34 @@
 import { randomUUID } from 'node:crypto';
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { callerFromAuthorization, type Caller, type JwtConfig } from '../auth';
+import { REQUEST_ID_HEADER } from '../config';
 import { ERRORS } from '../errors';
 
 /** The request id a trusted upstream (the gateway) sent, or a new one. */
 export function requestIdFrom(header: string | string[] | undefined): string {
   return typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
+}
+
+/**
+ * Gives the HTTP request its id before anything can answer it, so every answer (a GraphQL error,
+ * a refused method, malformed JSON) and every log line of the request carry the same one. The
+ * `x-request-id` response header shows it for answers without errors too.
+ */
+export function assignRequestId(): RequestHandler {
+  return (_req, res, next) => {
+    const requestId = randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    next();
+  };
+}
+
+/** The id `assignRequestId` gave the request, or a new one where nothing assigns ids. */
+export function requestIdOf(res: Response): string {
+  const id: unknown = res.locals.requestId;
+  return typeof id === 'string' ? id : randomUUID();
 }
 
 /**
@@ -33,7 +54,7 @@ export async function callerForRequest(jwt: JwtConfig, authorization: string | u
 export function jsonErrorHandler(log: Logger): ErrorRequestHandler {
   return (error: { status?: unknown; type?: unknown; limit?: unknown }, _req, res, next) => {
     if (res.headersSent) return next(error);
-    const requestId = randomUUID();
+    const requestId = requestIdOf(res);
     const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) {
       log.error({ err: error, requestId }, 'request failed before GraphQL');
@@ -63,6 +84,6 @@ export function onlyGetAndPost(): RequestHandler {
     res
       .status(405)
       .set('allow', 'GET, POST')
-      .json({ errors: [{ message: `${req.method} is not supported: send queries by GET or POST and mutations by POST`, extensions: { code: ERRORS.BAD_REQUEST.code, requestId: randomUUID() } }] });
+      .json({ errors: [{ message: `${req.method} is not supported: send queries by GET or POST and mutations by POST`, extensions: { code: ERRORS.BAD_REQUEST.code, requestId: requestIdOf(res) } }] });
   };
 }

@@ -1,0 +1,27 @@
+import { DEFAULT_RESILIENCE, loadConfig, timeoutsFor } from '../src/config';
+
+test('without settings: 3 s for queries, 10 s for mutations, a breaker of 5 failures and 2 s', () => {
+  const config = loadConfig({});
+  expect(DEFAULT_RESILIENCE).toEqual({ subgraphTimeoutMs: 3000, mutationTimeoutMs: 10_000, breakerFailures: 5, breakerCooldownMs: 2000, readinessTimeoutMs: 1000 });
+  expect(timeoutsFor(config, 'knowledge')).toEqual({ queryMs: 3000, mutationMs: 10_000 });
+  expect(config.breaker).toEqual({ failures: 5, cooldownMs: 2000 });
+  expect(config.readinessTimeoutMs).toBe(1000);
+});
+
+test('<NAME>_TIMEOUT_MS for a subgraph the supergraph joins, SUBGRAPH_TIMEOUT_MS for the others', () => {
+  const config = loadConfig({ SUBGRAPH_TIMEOUT_MS: '2000', KNOWLEDGE_TIMEOUT_MS: '500', FORUMS_TIMEOUT_MS: '15000', SUBGRAPH_MUTATION_TIMEOUT_MS: '8000', UNKNOWN_TIMEOUT_MS: 'x' });
+  expect(timeoutsFor(config, 'knowledge')).toEqual({ queryMs: 500, mutationMs: 8000 });
+  expect(timeoutsFor(config, 'membership')).toEqual({ queryMs: 2000, mutationMs: 8000 });
+  // A mutation never gets less time than the subgraph's queries.
+  expect(timeoutsFor(config, 'forums')).toEqual({ queryMs: 15_000, mutationMs: 15_000 });
+});
+
+test.each([
+  ['KNOWLEDGE_TIMEOUT_MS', '0', /KNOWLEDGE_TIMEOUT_MS must be at least 1/],
+  ['SUBGRAPH_TIMEOUT_MS', 'soon', /SUBGRAPH_TIMEOUT_MS must be a non-negative integer/],
+  ['BREAKER_FAILURES', '0', /BREAKER_FAILURES must be at least 1/],
+  ['BREAKER_COOLDOWN_MS', '-5', /BREAKER_COOLDOWN_MS must be a non-negative integer/],
+  ['READINESS_TIMEOUT_MS', '0', /READINESS_TIMEOUT_MS must be at least 1/],
+])('refuses to start with %s=%s', (name, value, message) => {
+  expect(() => loadConfig({ [name]: value })).toThrow(message);
+});

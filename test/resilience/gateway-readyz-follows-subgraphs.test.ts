@@ -1,0 +1,57 @@
+// The gateway's /readyz tells the truth about the whole hub: 200 while every subgraph's own /readyz
+// answers 200, 503 naming the subgraph while one is down (its process ended), and 200 again once it
+// is back on its port; /healthz (the gateway process answers) stays 200 throughout.
+import { forumsSubgraph } from '@nsc-hub/forums';
+import { knowledgeSubgraph } from '@nsc-hub/knowledge';
+import { membershipSubgraph } from '@nsc-hub/membership';
+import { startHub, type RunningHub } from '../helpers/startHub';
+import { startSubgraphProcess, type SubgraphProcess } from '../helpers/startSubgraphProcess';
+
+let knowledge: SubgraphProcess;
+let restarted: SubgraphProcess | undefined;
+let hub: RunningHub;
+beforeAll(async () => {
+  knowledge = await startSubgraphProcess(knowledgeSubgraph);
+  hub = await startHub({ subgraphs: [membershipSubgraph, forumsSubgraph], externalSubgraphs: { knowledge: knowledge.url } });
+}, 120_000);
+afterAll(async () => {
+  await hub?.stop();
+  await restarted?.stop();
+  await knowledge?.stop();
+});
+
+async function get(path: string): Promise<{ status: number; body: Record<string, any> }> {
+  const res = await fetch(`${hub.origin}${path}`);
+  return { status: res.status, body: (await res.json()) as Record<string, any> };
+}
+
+/** Asks /readyz until it answers `status` (its answers are kept for a second), at most 10 s. */
+async function readyzUntil(status: number) {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const res = await get('/readyz');
+    if (res.status === status || Date.now() > deadline) return res;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+test('503 naming knowledge while it is down, 200 once it is back; /healthz 200 throughout', async () => {
+  const ready = await readyzUntil(200);
+  expect(ready.status).toBe(200);
+  expect(ready.body).toEqual({ status: 'ready', supergraph: { hash: expect.stringMatching(/^[0-9a-f]{64}$/) }, subgraphs: { membership: 'ready', knowledge: 'ready', forums: 'ready' } });
+
+  const exited = new Promise((resolve) => knowledge.child.once('exit', resolve));
+  knowledge.child.kill('SIGTERM');
+  await exited;
+  const down = await readyzUntil(503);
+  expect(down.status).toBe(503);
+  expect(down.body).toMatchObject({
+    status: 'not ready',
+    subgraphs: { membership: 'ready', forums: 'ready', knowledge: { status: 'not ready', breaker: expect.any(String) } },
+  });
+  expect(await get('/healthz')).toEqual({ status: 200, body: { status: 'live' } });
+
+  restarted = await startSubgraphProcess(knowledgeSubgraph, { port: knowledge.port, database: knowledge.database });
+  expect((await readyzUntil(200)).status).toBe(200);
+  expect((await get('/healthz')).status).toBe(200);
+}, 60_000);
