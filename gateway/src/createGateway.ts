@@ -68,7 +68,10 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
 
   const app = express();
   app.disable('x-powered-by');
-  app.get('/health', (_req, res) => {
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get(['/health', '/readyz'], (_req, res) => {
     res.json({ status: 'ok' });
   });
 

@@ -76,7 +76,10 @@ export function createSubgraphServer<TContext extends SubgraphContextBase>(optio
   const expectedSecret = Buffer.from(config.subgraphSecret);
   const app = express();
   app.disable('x-powered-by');
-  app.get('/health', async (_req, res) => {
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get(['/health', '/readyz'], async (_req, res) => {
     try {
       await options.ready?.();
       res.json({ status: 'ok', subgraph: config.name });
