@@ -230,7 +230,16 @@ export class Supervisor {
       this.log.info({ service: slot.spec.name, pid: child.pid }, `${slot.spec.name} is ready again`);
       this.up(slot, child);
     } else if (outcome === 'timeout') {
-      this.kill(slot, child, `was not ready within ${this.options.startTimeoutMs / 1000} s`);
+      const notReady = `was not ready within ${this.options.startTimeoutMs / 1000} s`;
+      // Readiness may wait on another service that is down (a database, a subgraph): killing a
+      // process that is otherwise alive would not bring that one back, only churn this one.
+      if (await slot.spec.probe('live', this.options.probeTimeoutMs)) {
+        if (this.stopping || slot.child !== child) return;
+        this.log.warn({ service: slot.spec.name, pid: child.pid }, `${slot.spec.name} ${notReady} but is alive; keeping it`);
+        this.up(slot, child);
+      } else if (!this.stopping && slot.child === child) {
+        this.kill(slot, child, notReady);
+      }
     }
     // 'exited': its exit scheduled the next attempt; 'stopping': nothing more to do.
   }
