@@ -18,7 +18,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'nsc-hub-supervisor-'));
   const logger = memoryLogger();
   lines = logger.lines;
-  supervisor = new Supervisor(logger.log, { probeIntervalMs: 200, probeTimeoutMs: 500, failedProbes: 3, backoffMs: 20 });
+  supervisor = new Supervisor(logger.log, { probeIntervalMs: 200, probeTimeoutMs: 1_000, failedProbes: 3, backoffMs: 20 });
   await supervisor.start(tinyService('tiny', await freePort(), path.join(dir, 'never-crash')));
   supervisor.reportStatus();
 });
