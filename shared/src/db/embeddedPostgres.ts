@@ -17,6 +17,10 @@ export interface EmbeddedPostgresOptions {
 export interface RunningPostgres {
   /** Connection URL of the `postgres` database as superuser. */
   readonly url: string;
+  /** The server's process (the postmaster); it stays set after the process exits. */
+  readonly process: ChildProcess | undefined;
+  /** Starts the server again after its process exited: same data directory, same port. */
+  restart(): Promise<ChildProcess>;
   stop(): Promise<void>;
 }
 
@@ -81,14 +85,33 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await server.initialise();
   }
   await server.start();
+  const internals = server as unknown as { process?: ChildProcess };
+  const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    get process() {
+      return internals.process;
+    },
+    restart: async () => {
+      const previous = internals.process;
+      if (previous && !hasExited(previous)) throw new Error('PostgreSQL is still running');
+      // The package starts only when it holds no process; it rejects (with nothing) when the
+      // server exits before it reports ready.
+      internals.process = undefined;
+      try {
+        await server.start();
+      } catch (error) {
+        throw new Error(`PostgreSQL exited before it was ready${error ? ` (${String(error)})` : ''}`);
+      }
+      const child = internals.process;
+      if (!child) throw new Error('PostgreSQL started without a process');
+      return child;
+    },
     stop: async () => {
       // Ctrl-C reaches PostgreSQL too (it shares the terminal's process group) and it may have
       // exited already; the package would then wait forever for an exit event that has passed.
-      const internals = server as unknown as { process?: ChildProcess };
       const child = internals.process;
-      if (child && (child.exitCode !== null || child.signalCode !== null)) internals.process = undefined;
+      if (child && hasExited(child)) internals.process = undefined;
       await server.stop();
     },
   };

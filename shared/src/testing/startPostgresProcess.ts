@@ -13,7 +13,7 @@ const STOP_TIMEOUT_MS = 30_000;
  * enterable by the `postgres` user when running as root) survives `stop()`, so starting again on the
  * same directory and port brings the same data back.
  */
-export async function startPostgresProcess(options: { dataDir: string; port: number }): Promise<RunningPostgres> {
+export async function startPostgresProcess(options: { dataDir: string; port: number }): Promise<Pick<RunningPostgres, 'url' | 'stop'>> {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN, options.dataDir, String(options.port)], {
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
