@@ -50,7 +50,7 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
       // A subgraph that answered, even with an error (BAD_USER_INPUT, FORBIDDEN …), is working.
       if (answered) this.breaker.succeeded(permit);
       else this.breaker.failed(permit);
-      if (error instanceof GraphQLError) throw error;
+      if (error instanceof GraphQLError) return this.unavailable.failedWith(error, options);
       return this.reportUnavailable(options, isTimeout(error) ? `did not answer within ${timeoutMs} ms` : 'is unavailable');
     }
   }

@@ -4,6 +4,7 @@ import {
   valueFromASTUntyped,
   type ConstDirectiveNode,
   type FragmentDefinitionNode,
+  type GraphQLError,
   type GraphQLFormattedError,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -44,7 +45,15 @@ export class SubgraphUnavailable {
 
   /** The answer for a client's operation; for a health check or schema load, the error is thrown. */
   responseFor(subgraphName: string, why: string, options: GraphQLDataSourceProcessOptions): GatewayGraphQLResponse {
-    const error = ERRORS.SUBGRAPH_UNAVAILABLE.err(`The ${subgraphName} subgraph ${why}; try again shortly`, { serviceName: subgraphName });
+    return this.failedWith(ERRORS.SUBGRAPH_UNAVAILABLE.err(`The ${subgraphName} subgraph ${why}; try again shortly`, { serviceName: subgraphName }), options);
+  }
+
+  /**
+   * The same for an error the subgraph gave for the whole request (a non-2xx answer, e.g.
+   * SERVICE_UNAVAILABLE while its database is down): on the paths the fetch would have filled, so
+   * the client sees which fields it cost, and a response that lost everything can say so (503).
+   */
+  failedWith(error: GraphQLError, options: GraphQLDataSourceProcessOptions): GatewayGraphQLResponse {
     // Only a client's operation carries its request context (the enum naming the kinds is not exported).
     if (!('incomingRequestContext' in options)) throw error;
     const { message, extensions } = error.toJSON();

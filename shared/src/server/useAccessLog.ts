@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { Caller } from '../auth';
 import { requestLogger, type RequestContextBase } from './errorHandling';
+import { wholeAnswerLost } from './wholeAnswerLost';
 
 /** The caller's role for the log: never the token, its subject or anything personal. */
 function roleOf(caller: Caller): string {
@@ -24,7 +25,7 @@ export function useAccessLog<TContext extends RequestContextBase & { readonly ca
         async willSendResponse({ response, contextValue, operationName, request }) {
           const result = response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult;
           const errorCodes = [...new Set((result.errors ?? []).map((e) => String(e.extensions?.code)))];
-          const outcome = errorCodes.length === 0 ? 'ok' : result.data == null ? 'failed' : 'partial';
+          const outcome = errorCodes.length === 0 ? 'ok' : wholeAnswerLost(result) ? 'failed' : 'partial';
           requestLogger(log, contextValue).info(
             {
               operationName: operationName ?? request.operationName ?? null,

@@ -1,16 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import type { FormattedExecutionResult } from 'graphql';
 import { ERRORS } from '../errors';
-
-/**
- * Whether nothing of the answer is left: no data at all, or every field asked for at the top is
- * null with an error at its path.
- */
-function wholeAnswerLost(result: FormattedExecutionResult): boolean {
-  if (result.data == null) return true;
-  const failedRoots = new Set((result.errors ?? []).flatMap((e) => (e.path?.length ? [e.path[0]] : [])));
-  return Object.entries(result.data).every(([key, value]) => value === null && failedRoots.has(key));
-}
+import { wholeAnswerLost } from './wholeAnswerLost';
 
 /**
  * A request whose whole answer is lost to SERVICE_UNAVAILABLE (and nothing else) is HTTP 503, so
