@@ -1,37 +1,56 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import path from 'node:path';
-import { request } from 'undici';
 import type { SubgraphModule } from '@nsc-hub/shared';
-import { TEST_JWT, TEST_SUBGRAPH_SECRET } from '@nsc-hub/shared/src/testing';
+import { TEST_JWT, TEST_SUBGRAPH_SECRET, createTestDatabase, freePort, type TestDatabase } from '@nsc-hub/shared/src/testing';
 import { stopChild } from '../../scripts/supervisor';
 
 const ROOT = path.resolve(__dirname, '..', '..');
+const READY_WITHIN_MS = 30_000;
 
 export interface SubgraphProcess {
   /** http://127.0.0.1:<port>/graphql */
   readonly url: string;
-  /** Started (again) on the same port: ready once its /health answers. */
+  readonly port: number;
+  /** Its migrated and seeded database, kept across restarts. */
+  readonly database: TestDatabase;
+  /** Starts it (again) on the same port and database; resolves once its /readyz answers 200. */
   start(): Promise<void>;
+  /** A signal to the running process: SIGSTOP freezes it (connections are still accepted), SIGCONT thaws it. */
+  signal(signal: NodeJS.Signals): void;
   /** SIGKILL, as a crash or the OOM killer would: no graceful stop, open connections reset. */
   kill9(): Promise<void>;
-  /** Stops it if it is running (SIGTERM, then SIGKILL). */
+  /** Ends it if it runs (thawed first; SIGTERM, then SIGKILL): it can be started again. */
   stop(): Promise<void>;
+  /** Ends it and drops its database. */
+  close(): Promise<void>;
 }
 
 /**
- * A subgraph as its own Node process, run from its `src/main.ts` as `npm start` runs it, on a fixed
- * port and a database the caller has migrated and seeded, with the test JWT settings and secret.
- * Its stderr is kept and shown only if it fails to start.
+ * A subgraph as its own Node process, run from its `src/main.ts` as `npm start` runs it, on a fresh
+ * migrated and seeded database and a loopback port (`port`, or a free one), with the test secret
+ * and JWT settings: a test can freeze it, kill it and start it again where it ran. Its output is
+ * kept and shown only if it fails to start.
  */
-export function subgraphProcess(
+export async function startSubgraphProcess(
   module: SubgraphModule,
-  options: { port: number; databaseUrl: string; peerUrls?: Readonly<Record<string, string>>; readyWithinMs?: number },
-): SubgraphProcess {
+  options: { port?: number; peerUrls?: Readonly<Record<string, string>> } = {},
+): Promise<SubgraphProcess> {
+  const database = await createTestDatabase(module.name);
+  const { dataSource } = module.createDatabase(database.url, { poolSize: 2 });
+  await dataSource.initialize();
+  try {
+    await module.migrate(dataSource);
+    await module.seed(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
   const name = module.name.toUpperCase();
+  const port = options.port ?? (await freePort());
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    [`${name}_PORT`]: String(options.port),
-    [`${name}_DATABASE_URL`]: options.databaseUrl,
+    [`${name}_PORT`]: String(port),
+    [`${name}_DATABASE_URL`]: database.url,
     ...Object.fromEntries(Object.entries(options.peerUrls ?? {}).map(([peer, url]) => [`${peer.toUpperCase()}_URL`, url])),
     SUBGRAPH_HOST: '127.0.0.1',
     SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET,
@@ -41,48 +60,69 @@ export function subgraphProcess(
     LOG_LEVEL: 'warn',
   };
   const entry = path.join(ROOT, 'subgraphs', module.name, 'src', 'main.ts');
-  const base = `http://127.0.0.1:${options.port}`;
   let child: ChildProcess | undefined;
+  const running = () => child !== undefined && child.exitCode === null && child.signalCode === null;
 
-  const exited = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
-  return {
-    url: `${base}/graphql`,
+  const handle: SubgraphProcess = {
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    database,
     async start() {
-      if (child && !exited(child)) throw new Error(`${module.name} is already running`);
-      const started = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+      if (running()) throw new Error(`${module.name} is already running`);
+      const started = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
       child = started;
       let output = '';
-      started.stderr!.on('data', (chunk: Buffer) => {
-        output = (output + chunk.toString()).slice(-10_000);
-      });
-      const deadline = Date.now() + (options.readyWithinMs ?? 30_000);
-      for (;;) {
-        if (exited(started)) throw new Error(`${module.name} exited before it was ready:\n${output}`);
-        try {
-          // No keep-alive: an idle connection from here would hold up its graceful stop.
-          const res = await request(`${base}/health`, { headers: { connection: 'close' } });
-          await res.body.dump();
-          if (res.statusCode === 200) return;
-        } catch {
-          // not listening yet
-        }
+      const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-10_000));
+      started.stdout!.on('data', keep);
+      started.stderr!.on('data', keep);
+      const deadline = Date.now() + READY_WITHIN_MS;
+      while ((await readyz(port)) !== 200) {
+        if (started.exitCode !== null || started.signalCode !== null) throw new Error(`${module.name} exited before it was ready:\n${output}`);
         if (Date.now() > deadline) {
           started.kill('SIGKILL');
-          throw new Error(`${module.name} was not ready within ${options.readyWithinMs ?? 30_000} ms:\n${output}`);
+          throw new Error(`${module.name} was not ready within ${READY_WITHIN_MS} ms:\n${output}`);
         }
-        await new Promise((r) => setTimeout(r, 50));
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
+    signal(signal) {
+      if (running()) child!.kill(signal);
+    },
     async kill9() {
-      const running = child;
-      if (!running || exited(running)) return;
-      await new Promise<void>((resolve) => {
-        running.once('exit', () => resolve());
-        running.kill('SIGKILL');
-      });
+      const current = child;
+      if (!current || !running()) return;
+      const exited = new Promise<void>((resolve) => current.once('exit', () => resolve()));
+      current.kill('SIGKILL');
+      await exited;
     },
     async stop() {
-      if (child) await stopChild(child);
+      if (!child || !running()) return;
+      // A frozen process would not act on SIGTERM until the grace period ran out.
+      child.kill('SIGCONT');
+      await stopChild(child);
+    },
+    async close() {
+      await handle.stop();
+      await database.drop();
     },
   };
+  try {
+    await handle.start();
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+  return handle;
+}
+
+/** The status of GET /readyz, or 0 while nothing answers. node:http, not fetch: any port works, and no keep-alive holds up a stop. */
+function readyz(port: number): Promise<number> {
+  return new Promise((resolve) => {
+    const req = http.get({ host: '127.0.0.1', port, path: '/readyz', agent: false, timeout: 1000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', () => resolve(0));
+    req.on('timeout', () => req.destroy());
+  });
 }

@@ -5,10 +5,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import { request } from 'undici';
 import type { GraphQLObjectType } from 'graphql';
-import { createTestDatabase, freePort, type GraphQLResponse, type TestDatabase } from '@nsc-hub/shared/src/testing';
+import { freePort, type GraphQLResponse } from '@nsc-hub/shared/src/testing';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 import { startHub, type RunningHub } from '../helpers/startHub';
-import { subgraphProcess, type SubgraphProcess } from '../helpers/subgraphProcess';
+import { startSubgraphProcess, type SubgraphProcess } from '../helpers/subgraphProcess';
 import { supergraphJoins } from '../helpers/supergraphJoins';
 
 const QUERY = `{
@@ -40,31 +40,19 @@ interface Sample {
   body: GraphQLResponse;
 }
 
-let database: TestDatabase;
 let hub: RunningHub;
 let forums: SubgraphProcess;
 
 beforeAll(async () => {
-  database = await createTestDatabase('forums');
-  const { dataSource } = forumsModule.createDatabase(database.url, { poolSize: 2 });
-  await dataSource.initialize();
-  try {
-    await forumsModule.migrate(dataSource);
-    await forumsModule.seed(dataSource);
-  } finally {
-    await dataSource.destroy();
-  }
   const port = await freePort();
   hub = await startHub({ subgraphs: SUBGRAPHS.filter((s) => s !== forumsModule), externalSubgraphs: { forums: `http://127.0.0.1:${port}/graphql` } });
   const peerUrls = Object.fromEntries(Object.keys(forumsModule.peers ?? {}).map((peer) => [peer, hub.subgraphs[peer].url]));
-  forums = subgraphProcess(forumsModule, { port, databaseUrl: database.url, peerUrls });
-  await forums.start();
+  forums = await startSubgraphProcess(forumsModule, { port, peerUrls });
 });
 
 afterAll(async () => {
-  await forums?.stop();
+  await forums?.close();
   await hub?.stop();
-  await database?.drop();
 });
 
 async function ask(): Promise<Sample> {

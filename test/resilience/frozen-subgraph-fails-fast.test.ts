@@ -9,7 +9,7 @@ import { membershipSubgraph } from '@nsc-hub/membership';
 import { DEFAULT_RESILIENCE } from '@nsc-hub/gateway';
 import { errorCodes } from '@nsc-hub/shared/src/testing';
 import { startHub, type RunningHub } from '../helpers/startHub';
-import { startSubgraphProcess, type SubgraphProcess } from '../helpers/startSubgraphProcess';
+import { startSubgraphProcess, type SubgraphProcess } from '../helpers/subgraphProcess';
 
 const KNOWLEDGE_TIMEOUT_MS = 500;
 const { breakerFailures, breakerCooldownMs } = DEFAULT_RESILIENCE;
@@ -26,7 +26,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await hub?.stop();
-  await knowledge?.stop();
+  await knowledge?.close();
 });
 
 // `city` (membership) and `forum` (forums) around `resource` (knowledge), a nullable root field.
@@ -46,7 +46,7 @@ test('fails fast while knowledge is frozen, with the rest of the answer whole, a
   expect(whole.data).toEqual({ city: { name: expect.any(String) }, resource: { title }, forum: { name: expect.any(String) } });
   const rest = { city: whole.data!.city, forum: whole.data!.forum };
 
-  knowledge.child.kill('SIGSTOP');
+  knowledge.signal('SIGSTOP');
   try {
     // Until the breaker opens, each request waits knowledge's timeout.
     for (let i = 0; i < breakerFailures; i++) {
@@ -65,7 +65,7 @@ test('fails fast while knowledge is frozen, with the rest of the answer whole, a
       expect(res.errors?.[0].message).toMatch(/^The knowledge subgraph is failing; failing fast/);
     }
   } finally {
-    knowledge.child.kill('SIGCONT');
+    knowledge.signal('SIGCONT');
   }
   const thawed = performance.now();
   // Still open until the cooldown is over: knowledge is not asked yet.

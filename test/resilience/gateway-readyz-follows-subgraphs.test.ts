@@ -5,10 +5,9 @@ import { forumsSubgraph } from '@nsc-hub/forums';
 import { knowledgeSubgraph } from '@nsc-hub/knowledge';
 import { membershipSubgraph } from '@nsc-hub/membership';
 import { startHub, type RunningHub } from '../helpers/startHub';
-import { startSubgraphProcess, type SubgraphProcess } from '../helpers/startSubgraphProcess';
+import { startSubgraphProcess, type SubgraphProcess } from '../helpers/subgraphProcess';
 
 let knowledge: SubgraphProcess;
-let restarted: SubgraphProcess | undefined;
 let hub: RunningHub;
 beforeAll(async () => {
   knowledge = await startSubgraphProcess(knowledgeSubgraph);
@@ -16,8 +15,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await hub?.stop();
-  await restarted?.stop();
-  await knowledge?.stop();
+  await knowledge?.close();
 });
 
 async function get(path: string): Promise<{ status: number; body: Record<string, any> }> {
@@ -40,9 +38,7 @@ test('503 naming knowledge while it is down, 200 once it is back; /healthz 200 t
   expect(ready.status).toBe(200);
   expect(ready.body).toEqual({ status: 'ready', supergraph: { hash: expect.stringMatching(/^[0-9a-f]{64}$/) }, subgraphs: { membership: 'ready', knowledge: 'ready', forums: 'ready' } });
 
-  const exited = new Promise((resolve) => knowledge.child.once('exit', resolve));
-  knowledge.child.kill('SIGTERM');
-  await exited;
+  await knowledge.stop();
   const down = await readyzUntil(503);
   expect(down.status).toBe(503);
   expect(down.body).toMatchObject({
@@ -51,7 +47,7 @@ test('503 naming knowledge while it is down, 200 once it is back; /healthz 200 t
   });
   expect(await get('/healthz')).toEqual({ status: 200, body: { status: 'live' } });
 
-  restarted = await startSubgraphProcess(knowledgeSubgraph, { port: knowledge.port, database: knowledge.database });
+  await knowledge.start();
   expect((await readyzUntil(200)).status).toBe(200);
   expect((await get('/healthz')).status).toBe(200);
 }, 60_000);
