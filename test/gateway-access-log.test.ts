@@ -1,7 +1,7 @@
 // Every request to the gateway's /graphql leaves one access-log line with the request id the client
 // sees (in `extensions.requestId`, and in the `x-request-id` header): operation, HTTP status,
-// duration, error codes and the caller's role, also for requests refused before GraphQL (a method,
-// malformed JSON, a refused token). Never the token or the query text.
+// outcome, duration, error codes and the caller's role, also for requests refused before GraphQL
+// (a method, malformed JSON, a refused token). Never the token or the query text.
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { membershipSubgraph } from '@nsc-hub/membership';
@@ -47,6 +47,7 @@ test('a query with an error: the id in extensions.requestId, its operation, stat
   expect(await accessLine(requestId)).toMatchObject({
     operationName: 'CityContacts',
     status: 200,
+    outcome: 'partial',
     errorCodes: ['UNAUTHENTICATED'],
     role: 'anonymous',
     durationMs: expect.any(Number),
@@ -60,7 +61,7 @@ test('a signed-in caller: the role, never the token, the query or what it return
   const body = (await res.json()) as { data: { city: { contacts: { email: string | null }[] } }; errors?: unknown };
   expect(body.errors).toBeUndefined();
   const requestId = res.headers.get('x-request-id')!;
-  expect(await accessLine(requestId)).toMatchObject({ operationName: null, status: 200, errorCodes: [], role: 'member' });
+  expect(await accessLine(requestId)).toMatchObject({ operationName: null, status: 200, outcome: 'ok', errorCodes: [], role: 'member' });
   const log = lines.join('\n');
   expect(log).not.toContain(token);
   expect(log).not.toContain(token.split('.')[1]);
@@ -79,5 +80,5 @@ test.each([
   expect(body.errors[0].extensions.code).toBe(code);
   const requestId = body.errors[0].extensions.requestId;
   expect(res.headers.get('x-request-id')).toBe(requestId);
-  expect(await accessLine(requestId)).toMatchObject({ status, errorCodes: [code], role: null });
+  expect(await accessLine(requestId)).toMatchObject({ status, outcome: 'failed', errorCodes: [code], role: null });
 });

@@ -1,5 +1,4 @@
-import type { Caller, RequestContextBase } from '@nsc-hub/shared';
-import type { AccessLogEntry } from './plugins/useAccessLog';
+import type { AccessLogEntry, Caller, RequestContextBase } from '@nsc-hub/shared';
 
 export interface GatewayContext extends RequestContextBase {
   readonly caller: Caller;

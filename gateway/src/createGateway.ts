@@ -7,6 +7,8 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
+  accessLog,
+  accessLogEntryOf,
   assignRequestId,
   callerForRequest,
   createHttpServer,
@@ -21,6 +23,7 @@ import {
   useNoNulCharacters,
   useRequestErrors,
   useSchemaPrivacy,
+  useAccessLog,
   useServiceUnavailableStatus,
   type Listening,
   type Logger,
@@ -30,7 +33,6 @@ import { CircuitBreaker } from './CircuitBreaker';
 import { Readiness } from './Readiness';
 import { createSubgraphFetcher } from './subgraphFetcher';
 import { SubgraphUnavailable } from './SubgraphUnavailable';
-import { accessLog, useAccessLog, type AccessLogEntry } from './plugins/useAccessLog';
 import { useQueryCost } from './plugins/useQueryCost';
 import { limitValidationRules, restoreLimitError } from './requestLimits';
 import { subgraphNamesIn, timeoutsFor, type GatewayConfig } from './config';
@@ -84,9 +86,9 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
       useRequestErrors<GatewayContext>(log),
       useNoNulCharacters<GatewayContext>(),
       useQueryCost<GatewayContext>(config.limits.cost),
-      useAccessLog<GatewayContext>(),
       ...(config.mode.production ? [useSchemaPrivacy<GatewayContext>()] : []),
       useServiceUnavailableStatus<GatewayContext>(),
+      useAccessLog<GatewayContext>(),
     ],
   });
 
@@ -120,8 +122,7 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
             const caller = await callerForRequest(config.jwt, authorization, requestId, log);
             const key = parseIdempotencyKey(req.headers[IDEMPOTENCY_KEY_HEADER]);
             const idempotency = key ? { key, fingerprint: requestFingerprint(req.body ?? {}) } : undefined;
-            const entry: AccessLogEntry = res.locals.accessLog ?? {};
-            return { caller, authorization, requestId, idempotency, accessLog: entry };
+            return { caller, authorization, requestId, idempotency, accessLog: accessLogEntryOf(res) };
           },
         }),
       );

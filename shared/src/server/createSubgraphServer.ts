@@ -11,18 +11,18 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '../auth';
 import { ERRORS } from '../errors';
-import { REQUEST_ID_HEADER, SUBGRAPH_SECRET_HEADER, type SubgraphServerConfig } from '../config';
+import { SUBGRAPH_SECRET_HEADER, type SubgraphServerConfig } from '../config';
 import { DatabaseOutage } from '../db/DatabaseOutage';
 import { createDatabasePing } from '../db/createDatabasePing';
 import { isDatabaseUnavailable } from '../db/isDatabaseUnavailable';
 import { serverModeOptions, useRequestErrors, type RequestContextBase } from './errorHandling';
 import { createHttpServer, listen, type Listening } from './listen';
-import { callerForRequest, jsonErrorHandler, onlyGetAndPost, requestIdFrom } from './requestContext';
+import { assignRequestId, callerForRequest, jsonErrorHandler, onlyGetAndPost, requestIdOf } from './requestContext';
 import { useSchemaPrivacy } from './useSchemaPrivacy';
 import { useIdempotencyKeys, type IdempotencyStore } from './useIdempotencyKeys';
 import { useNoNulCharacters } from './useNoNulCharacters';
 import { useServiceUnavailableStatus } from './useServiceUnavailableStatus';
-import { useAccessLog } from './useAccessLog';
+import { accessLog, accessLogEntryOf, useAccessLog } from './useAccessLog';
 
 /** What every subgraph's request context has. */
 export interface SubgraphContextBase extends RequestContextBase {
@@ -68,8 +68,9 @@ function secretMatches(expected: Buffer, given: string | string[] | undefined): 
 /**
  * A subgraph as the gateway sees it: POST /graphql behind the shared-secret check, the caller
  * taken from the forwarded bearer token, errors masked outside development, a database outage
- * answered as SERVICE_UNAVAILABLE and logged once, one access line per request, GET /healthz
- * (the process answers) and /readyz (the database answers and the server is not stopping).
+ * answered as SERVICE_UNAVAILABLE and logged once, one access line per request (also one refused
+ * before GraphQL, such as a wrong secret), GET /healthz (the process answers) and /readyz (the
+ * database answers and the server is not stopping).
  * No env and no listen on construction: tests build it with their own config and port 0.
  */
 export function createSubgraphServer<TContext extends SubgraphContextBase>(options: SubgraphServerOptions<TContext>): SubgraphServer {
@@ -94,7 +95,7 @@ export function createSubgraphServer<TContext extends SubgraphContextBase>(optio
       ...(config.mode.production ? [useSchemaPrivacy<TContext>()] : []),
       useIdempotencyKeys<TContext>(options.idempotency, log),
       useServiceUnavailableStatus<TContext>(),
-      useAccessLog<TContext>(log),
+      useAccessLog<TContext>(),
     ],
   });
 
@@ -114,6 +115,7 @@ export function createSubgraphServer<TContext extends SubgraphContextBase>(optio
     }
   }
   const expectedSecret = Buffer.from(config.subgraphSecret);
+  const fromGateway = (req: express.Request) => secretMatches(expectedSecret, req.headers[SUBGRAPH_SECRET_HEADER]);
   const app = express();
   app.disable('x-powered-by');
   // Unauthenticated, like any probe: they reveal nothing but whether to send traffic.
@@ -144,19 +146,24 @@ export function createSubgraphServer<TContext extends SubgraphContextBase>(optio
       pool?.on('connect', () => outage.reachable());
       app.use(
         '/graphql',
+        assignRequestId(fromGateway),
+        accessLog(log),
         onlyGetAndPost(),
         (req, res, next) => {
-          if (secretMatches(expectedSecret, req.headers[SUBGRAPH_SECRET_HEADER])) return next();
+          if (fromGateway(req)) return next();
           res.status(401).json({
-            errors: [{ message: 'This subgraph only answers the gateway', extensions: { code: ERRORS.UNAUTHENTICATED.code } }],
+            errors: [{ message: 'This subgraph only answers the gateway', extensions: { code: ERRORS.UNAUTHENTICATED.code, requestId: requestIdOf(res) } }],
           });
         },
         express.json({ limit: '1mb' }),
         expressMiddleware(apollo, {
-          context: async ({ req }) => {
-            const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+          context: async ({ req, res }) => {
+            // The gateway's id: assignRequestId took it from x-request-id once the secret matched.
+            const requestId = requestIdOf(res);
             const caller = await callerForRequest(config.jwt, req.headers.authorization, requestId, log);
-            return options.context({ caller, requestId, log: log.child({ requestId }) });
+            const context = await options.context({ caller, requestId, log: log.child({ requestId }) });
+            // Added here, not by each subgraph's factory, so none can leave its line without what GraphQL learnt.
+            return { ...context, accessLog: accessLogEntryOf(res) };
           },
         }),
       );

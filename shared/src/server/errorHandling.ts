@@ -5,11 +5,14 @@ import { ERRORS, isCatalogued } from '../errors';
 import type { ServiceMode } from '../config';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../db/isDatabaseUnavailable';
 import type { DatabaseOutage } from '../db/DatabaseOutage';
+import type { AccessLogEntry } from './useAccessLog';
 
 export interface RequestContextBase extends BaseContext {
   readonly requestId: string;
   /** The service's logger with this request's id on every line (subgraphs set it). */
   readonly log?: Logger;
+  /** What the request's access-log line will say, filled in as GraphQL learns it (`accessLogEntryOf`). */
+  readonly accessLog?: AccessLogEntry;
 }
 
 const MASKED_MESSAGE = 'Internal server error';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { callerFromAuthorization, type Caller, type JwtConfig } from '../auth';
@@ -15,10 +15,14 @@ export function requestIdFrom(header: string | string[] | undefined): string {
  * Gives the HTTP request its id before anything can answer it, so every answer (a GraphQL error,
  * a refused method, malformed JSON) and every log line of the request carry the same one. The
  * `x-request-id` response header shows it for answers without errors too.
+ *
+ * `fromTrustedUpstream` says whether the request comes from the gateway (a subgraph checks its
+ * secret): then the id is the gateway's, so one id leads through every service's log. Anyone else
+ * gets a new one, so a caller that is not the gateway cannot put its own ids in the log.
  */
-export function assignRequestId(): RequestHandler {
-  return (_req, res, next) => {
-    const requestId = randomUUID();
+export function assignRequestId(fromTrustedUpstream?: (req: Request) => boolean): RequestHandler {
+  return (req, res, next) => {
+    const requestId = fromTrustedUpstream?.(req) ? requestIdFrom(req.headers[REQUEST_ID_HEADER]) : randomUUID();
     res.locals.requestId = requestId;
     res.setHeader(REQUEST_ID_HEADER, requestId);
     next();
