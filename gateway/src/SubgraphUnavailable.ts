@@ -37,9 +37,14 @@ const ENTITY_ERRORS_AT = 0;
  * a hundred would bury the answer in identical errors.
  */
 export class SubgraphUnavailable {
-  private readonly fields: FieldIndex;
+  private fields: FieldIndex;
 
   constructor(supergraphSdl: string) {
+    this.fields = indexFields(supergraphSdl);
+  }
+
+  /** The supergraph the gateway now serves (after a reload), whose fields the error paths follow. */
+  supergraphLoaded(supergraphSdl: string): void {
     this.fields = indexFields(supergraphSdl);
   }
 

@@ -15,10 +15,16 @@ import { loadRequestLimits, type RequestLimits } from './requestLimits';
 export interface GatewayConfig {
   readonly host: string;
   readonly port: number;
-  /** The composed supergraph the gateway serves (`npm run compose` writes it). */
+  /** The composed supergraph the gateway serves (`npm run compose` writes it), reloaded when the file changes. */
   readonly supergraphPath: string;
+  /** The supergraph as read at start-up. */
   readonly supergraphSdl: string;
-  /** Subgraph URL overrides by subgraph name (`<NAME>_URL`); others use the URL in the supergraph. */
+  /**
+   * Subgraph URL overrides by subgraph name (`<NAME>_URL`); others use the URL in the supergraph.
+   * Read once, for the subgraphs of the supergraph served at start-up: a subgraph that first appears
+   * in a reloaded supergraph is called at the URL written in it (and gets the common timeouts) until
+   * the next restart.
+   */
   readonly subgraphUrls: Readonly<Record<string, string>>;
   readonly subgraphSecret: string;
   readonly jwt: JwtConfig;

@@ -33,6 +33,7 @@ import { CircuitBreaker } from './CircuitBreaker';
 import { Readiness } from './Readiness';
 import { createSubgraphFetcher } from './subgraphFetcher';
 import { SubgraphUnavailable } from './SubgraphUnavailable';
+import { watchSupergraph } from './watchSupergraph';
 import { useQueryCost } from './plugins/useQueryCost';
 import { limitValidationRules, restoreLimitError } from './requestLimits';
 import { subgraphNamesIn, timeoutsFor, type GatewayConfig } from './config';
@@ -52,14 +53,19 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
   const names = subgraphNamesIn(config.supergraphSdl);
   const subgraphHttp = createSubgraphFetcher(Math.min(...names.map((name) => timeoutsFor(config, name).queryMs)));
   const breakers = new Map(names.map((name) => [name, new CircuitBreaker(config.breaker)]));
+  /** Where each subgraph ever loaded is called; `subgraphUrls` holds those of the supergraph served now, for /readyz. */
+  const targets = new Map<string, string>();
   const subgraphUrls: Record<string, string> = {};
   const unavailable = new SubgraphUnavailable(config.supergraphSdl);
   const gateway = new ApolloGateway({
-    supergraphSdl: config.supergraphSdl,
+    // Swapped for the file's new content when it changes; the watch ends with `gateway.stop()`.
+    supergraphSdl: watchSupergraph(config.supergraphPath, config.supergraphSdl, log),
+    // Called for every subgraph a (re)loaded supergraph names, once per name and URL: a subgraph that
+    // first appears in a reloaded supergraph gets its breaker and URL here too.
     buildService: ({ name, url }) => {
       const target = config.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph "${name}": set ${name.toUpperCase()}_URL`);
-      subgraphUrls[name] = target;
+      targets.set(name, target);
       const breaker = breakers.get(name) ?? new CircuitBreaker(config.breaker);
       breakers.set(name, breaker);
       return new AuthenticatedDataSource(name, target, config.subgraphSecret, timeoutsFor(config, name), subgraphHttp, breaker, unavailable);
@@ -70,7 +76,17 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
     breakerState: (name) => breakers.get(name)?.state ?? 'closed',
     probeTimeoutMs: config.readinessTimeoutMs,
   });
-  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => readiness.supergraphLoaded(coreSupergraphSdl));
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    readiness.supergraphLoaded(coreSupergraphSdl);
+    unavailable.supergraphLoaded(coreSupergraphSdl);
+    // /readyz asks the subgraphs this supergraph joins, not one an earlier supergraph joined. A
+    // subgraph dropped and joined again at the same URL gets no new data source: its target is kept.
+    for (const name of Object.keys(subgraphUrls)) delete subgraphUrls[name];
+    for (const name of subgraphNamesIn(coreSupergraphSdl)) {
+      const target = targets.get(name);
+      if (target) subgraphUrls[name] = target;
+    }
+  });
   const modeOptions = serverModeOptions(config.mode);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,

@@ -38,6 +38,8 @@ export async function startHub(
     gateway?: Partial<Pick<GatewayConfig, 'limits' | 'subgraphTimeoutMs' | 'subgraphTimeoutsMs' | 'breaker' | 'readinessTimeoutMs' | 'corsOrigins'>>;
     /** One database for every subgraph (each keeps to its own schema, as under `npm start`), kept on stop; else a fresh one each. */
     database?: TestDatabase;
+    /** The supergraph file the gateway serves and watches (e.g. a temporary copy a test rewrites); else the committed one. */
+    supergraphPath?: string;
     /** The logger of each service (`gateway` or a subgraph's name), e.g. to read its lines; silent by default. */
     log?: (service: string) => Logger;
   } = {},
@@ -54,7 +56,7 @@ export async function startHub(
     await Promise.all(Object.values(running).map((s) => s.stop()));
     throw error;
   }
-  const base = loadConfig({});
+  const base = loadConfig(options.supergraphPath ? { SUPERGRAPH_PATH: options.supergraphPath } : {});
   const gateway = createGateway(
     {
       ...base,
