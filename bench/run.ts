@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { Pool } from 'pg';
-import { SUBGRAPH_SECRET_HEADER, createLogger, encodeCursor, runMain, type Logger } from '@nsc-hub/shared';
+import { SUBGRAPH_SECRET_HEADER, createLogger, envNameOf, encodeCursor, runMain, type Logger } from '@nsc-hub/shared';
 import { REPO_ROOT } from '../scripts/hubDatabase';
 import { SUBGRAPHS } from '../scripts/subgraphs';
 import { openBenchServer, type BenchServer } from './lib/benchDatabase';
@@ -168,12 +168,12 @@ function harnessFaults(r: BenchResults): string[] {
 
 
 /** `<NAME>_URL` of each running subgraph, as the gateways read them. */
-const urlEnv = (subgraphs: readonly Service[]) => Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, s.url]));
+const urlEnv = (subgraphs: readonly Service[]) => Object.fromEntries(subgraphs.map((s) => [`${envNameOf(s.name)}_URL`, s.url]));
 
 /** Every subgraph as its own production process on the database at `url`. */
 async function startSubgraphs(url: string, secrets: BenchSecrets): Promise<Service[]> {
   const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (s) => [s.name, await freePort()] as const)));
-  const urls = Object.fromEntries(SUBGRAPHS.map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s.name]}/graphql`]));
+  const urls = Object.fromEntries(SUBGRAPHS.map((s) => [`${envNameOf(s.name)}_URL`, `http://127.0.0.1:${ports[s.name]}/graphql`]));
   // Each knows every port beforehand, so they start at once; if one fails, the others are stopped.
   const started = await Promise.allSettled(
     SUBGRAPHS.map((subgraph) =>
@@ -186,10 +186,10 @@ async function startSubgraphs(url: string, secrets: BenchSecrets): Promise<Servi
           LOG_LEVEL: 'warn',
           SUBGRAPH_SECRET: secrets.subgraphSecret,
           JWT_SECRET: secrets.jwtSecret,
-          [`${subgraph.name.toUpperCase()}_PORT`]: String(ports[subgraph.name]),
-          [`${subgraph.name.toUpperCase()}_DATABASE_URL`]: url,
+          [`${envNameOf(subgraph.name)}_PORT`]: String(ports[subgraph.name]),
+          [`${envNameOf(subgraph.name)}_DATABASE_URL`]: url,
         },
-        urls[`${subgraph.name.toUpperCase()}_URL`],
+        urls[`${envNameOf(subgraph.name)}_URL`],
         { [SUBGRAPH_SECRET_HEADER]: secrets.subgraphSecret },
       ),
     ),

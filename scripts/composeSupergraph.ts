@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { composeServices } from '@apollo/composition';
 import { SUBGRAPHS } from './subgraphs';
@@ -16,7 +15,7 @@ export function composeSupergraph(subgraphs = SUBGRAPHS): Composition {
     subgraphs.map((s) => ({
       name: s.name,
       url: `http://localhost:${s.defaultPort}/graphql`,
-      typeDefs: parse(readFileSync(s.schemaPath, 'utf8')),
+      typeDefs: parse(s.typeDefs),
     })),
   );
   if (result.errors) return { ok: false, errors: result.errors.map((e) => e.message) };

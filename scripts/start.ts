@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createLogger, getEnvNum, getEnvStr, onShutdown, runMain } from '@nsc-hub/shared';
+import { createLogger, envNameOf, getEnvNum, getEnvStr, onShutdown, runMain } from '@nsc-hub/shared';
 import { REPO_ROOT, localAddress, openHubDatabase } from './hubDatabase';
 import { nodeService } from './nodeService';
 import { prepareDatabases } from './prepareDatabases';
@@ -39,16 +39,16 @@ runMain(async () => {
     await prepareDatabases(db, SUBGRAPHS, 'if-empty', log);
     const subgraphHost = localAddress(getEnvStr(env, 'SUBGRAPH_HOST', '127.0.0.1'));
     const baseOf = (subgraph: (typeof SUBGRAPHS)[number]) =>
-      `http://${subgraphHost}:${getEnvNum(env, `${subgraph.name.toUpperCase()}_PORT`, subgraph.defaultPort)}`;
+      `http://${subgraphHost}:${getEnvNum(env, `${envNameOf(subgraph.name)}_PORT`, subgraph.defaultPort)}`;
     // Every service learns where every subgraph runs: the gateway, and subgraphs that ask others.
-    const urls = Object.fromEntries(SUBGRAPHS.map((s) => [`${s.name.toUpperCase()}_URL`, `${baseOf(s)}/graphql`]));
+    const urls = Object.fromEntries(SUBGRAPHS.map((s) => [`${envNameOf(s.name)}_URL`, `${baseOf(s)}/graphql`]));
     const gatewayEnv: NodeJS.ProcessEnv = { ...env, ...urls };
     for (const subgraph of SUBGRAPHS) {
       await supervisor.start(
         nodeService({
           name: subgraph.name,
           entry: path.join(REPO_ROOT, 'subgraphs', subgraph.name, 'src', 'main.ts'),
-          env: { ...env, ...urls, [`${subgraph.name.toUpperCase()}_DATABASE_URL`]: db.urlFor(subgraph.name) },
+          env: { ...env, ...urls, [`${envNameOf(subgraph.name)}_DATABASE_URL`]: db.urlFor(subgraph.name) },
           baseUrl: baseOf(subgraph),
         }),
       );
@@ -67,7 +67,7 @@ runMain(async () => {
         '',
         'nsc-hub is running:',
         `  ${'GraphQL endpoint'.padEnd(20)} http://localhost:${gatewayPort}/graphql`,
-        ...SUBGRAPHS.map((s) => `  ${`${s.name} subgraph`.padEnd(20)} ${gatewayEnv[`${s.name.toUpperCase()}_URL`]} (gateway only)`),
+        ...SUBGRAPHS.map((s) => `  ${`${s.name} subgraph`.padEnd(20)} ${gatewayEnv[`${envNameOf(s.name)}_URL`]} (gateway only)`),
         `  ${'PostgreSQL'.padEnd(20)} ${db.embedded ? `embedded, data in ${path.relative(REPO_ROOT, db.dataDir ?? '') || db.dataDir}` : 'from DATABASE_URL'}`,
         'Press Ctrl-C to stop.',
         '',

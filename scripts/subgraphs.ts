@@ -1,7 +1,6 @@
 import type { SubgraphModule } from '@nsc-hub/shared';
-import { forumsSubgraph } from '@nsc-hub/forums';
-import { knowledgeSubgraph } from '@nsc-hub/knowledge';
-import { membershipSubgraph } from '@nsc-hub/membership';
+import { discoverSubgraphs } from './discoverSubgraphs';
+import { REPO_ROOT } from './hubDatabase';
 
-/** Every subgraph of the hub, in start order. A new subgraph is added here (see README). */
-export const SUBGRAPHS: readonly SubgraphModule[] = [membershipSubgraph, knowledgeSubgraph, forumsSubgraph];
+/** Every subgraph of the hub, in start order: found in `subgraphs/*` (see discoverSubgraphs). */
+export const SUBGRAPHS: readonly SubgraphModule[] = discoverSubgraphs(REPO_ROOT);

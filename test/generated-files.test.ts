@@ -18,7 +18,7 @@ test('every subgraph schema composes into the committed supergraph.graphql (run 
 
 test('composition fails loudly when two subgraphs disagree', () => {
   const [membership] = SUBGRAPHS;
-  const clash = { ...membership, name: 'clash', schemaPath: path.join(__dirname, 'fixtures', 'clashing-subgraph.graphql') };
+  const clash = { ...membership, name: 'clash', typeDefs: readFileSync(path.join(__dirname, 'fixtures', 'clashing-subgraph.graphql'), 'utf8') };
   const result = composeSupergraph([membership, clash]);
   expect(result.ok).toBe(false);
   if (!result.ok) expect(result.errors.join('\n')).toMatch(/Country/);

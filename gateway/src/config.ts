@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  envNameOf,
   getEnvNum,
   getEnvStr,
   loadJwtConfig,
@@ -69,9 +70,9 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
   const subgraphUrls: Record<string, string> = {};
   const subgraphTimeoutsMs: Record<string, number> = {};
   for (const name of subgraphNamesIn(supergraphSdl)) {
-    const url = getEnvStr(env, `${name.toUpperCase()}_URL`);
+    const url = getEnvStr(env, `${envNameOf(name)}_URL`);
     if (url) subgraphUrls[name] = new URL(url).toString();
-    if (getEnvStr(env, `${name.toUpperCase()}_TIMEOUT_MS`)) subgraphTimeoutsMs[name] = positive(env, `${name.toUpperCase()}_TIMEOUT_MS`, 1);
+    if (getEnvStr(env, `${envNameOf(name)}_TIMEOUT_MS`)) subgraphTimeoutsMs[name] = positive(env, `${envNameOf(name)}_TIMEOUT_MS`, 1);
   }
   const origins = getEnvStr(env, 'CORS_ORIGINS', '*');
   return {

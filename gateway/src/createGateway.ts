@@ -12,6 +12,7 @@ import {
   assignRequestId,
   callerForRequest,
   createHttpServer,
+  envNameOf,
   jsonErrorHandler,
   requestIdOf,
   listen,
@@ -64,7 +65,7 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
     // first appears in a reloaded supergraph gets its breaker and URL here too.
     buildService: ({ name, url }) => {
       const target = config.subgraphUrls[name] ?? url;
-      if (!target) throw new Error(`No URL for subgraph "${name}": set ${name.toUpperCase()}_URL`);
+      if (!target) throw new Error(`No URL for subgraph "${name}": set ${envNameOf(name)}_URL`);
       targets.set(name, target);
       const breaker = breakers.get(name) ?? new CircuitBreaker(config.breaker);
       breakers.set(name, breaker);

@@ -1,5 +1,5 @@
 import { loadJwtConfig, type JwtConfig } from './auth';
-import { getEnvNum, getEnvStr, isProduction, type Env } from './env';
+import { envNameOf, getEnvNum, getEnvStr, isProduction, type Env } from './env';
 
 /** Development only: `NODE_ENV=production` refuses to start with it. */
 export const DEVELOPMENT_SUBGRAPH_SECRET = 'nsc-hub-development-subgraph-secret';
@@ -51,11 +51,11 @@ export type SubgraphServerConfig = Pick<SubgraphConfig, 'name' | 'subgraphSecret
  * `<PEER>_PORT` overrides as it does for the peer itself).
  */
 export function loadSubgraphConfig(name: string, defaultPort: number, env: Env = process.env, peers: Readonly<Record<string, number>> = {}): SubgraphConfig {
-  const prefix = name.toUpperCase();
+  const prefix = envNameOf(name);
   const peerUrls: Record<string, string> = {};
   for (const [peer, port] of Object.entries(peers)) {
-    const defaultUrl = `http://127.0.0.1:${getEnvNum(env, `${peer.toUpperCase()}_PORT`, port)}/graphql`;
-    peerUrls[peer] = new URL(getEnvStr(env, `${peer.toUpperCase()}_URL`, defaultUrl)).toString();
+    const defaultUrl = `http://127.0.0.1:${getEnvNum(env, `${envNameOf(peer)}_PORT`, port)}/graphql`;
+    peerUrls[peer] = new URL(getEnvStr(env, `${envNameOf(peer)}_URL`, defaultUrl)).toString();
   }
   return {
     name,
@@ -72,5 +72,5 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env: Env =
 
 /** `<NAME>_DATABASE_URL` lets one team point its subgraph at a server of its own. */
 export function databaseUrlFor(name: string, env: Env): string | undefined {
-  return getEnvStr(env, `${name.toUpperCase()}_DATABASE_URL`) ?? getEnvStr(env, 'DATABASE_URL');
+  return getEnvStr(env, `${envNameOf(name)}_DATABASE_URL`) ?? getEnvStr(env, 'DATABASE_URL');
 }

@@ -32,3 +32,11 @@ export function getEnvBool(env: Env, name: string, fallback: boolean): boolean {
 export function isProduction(env: Env): boolean {
   return getEnvStr(env, 'NODE_ENV') === 'production';
 }
+
+/**
+ * The prefix of a subgraph's own variables (`<NAME>_URL`, `<NAME>_PORT`, `<NAME>_DATABASE_URL`,
+ * `<NAME>_TIMEOUT_MS`): its name in upper case, hyphens as underscores (`nordic-cities` → `NORDIC_CITIES`).
+ */
+export function envNameOf(subgraphName: string): string {
+  return subgraphName.toUpperCase().replace(/-/g, '_');
+}

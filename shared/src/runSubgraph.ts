@@ -1,4 +1,5 @@
 import { loadSubgraphConfig } from './config';
+import { envNameOf } from './env';
 import { createLogger } from './logger';
 import { onShutdown, runMain } from './process';
 import type { SubgraphModule } from './SubgraphModule';
@@ -12,7 +13,7 @@ export function runSubgraph(subgraph: SubgraphModule): void {
     const log = createLogger(subgraph.name);
     const config = loadSubgraphConfig(subgraph.name, subgraph.defaultPort, process.env, subgraph.peers);
     if (!config.databaseUrl) {
-      const name = subgraph.name.toUpperCase();
+      const name = envNameOf(subgraph.name);
       throw new Error(`Set ${name}_DATABASE_URL or DATABASE_URL (or run the whole hub with \`npm start\`, which provides one)`);
     }
     const { dataSource } = subgraph.createDatabase(config.databaseUrl, { poolSize: config.poolSize, logger: log });

@@ -21,10 +21,10 @@ export async function schemaState(db: DataSource, schema: string): Promise<Recor
 
 export const membershipState = (db: DataSource) => schemaState(db, 'membership');
 
-/** The state of every subgraph of a running hub (each stores its data in the schema of its name). */
-export async function hubState(hub: { readonly subgraphs: Readonly<Record<string, { readonly dataSource: DataSource }>> }): Promise<Record<string, Record<string, string>>> {
+/** The state of every subgraph of a running hub, each in its own Postgres schema. */
+export async function hubState(hub: { readonly subgraphs: Readonly<Record<string, { readonly dataSource: DataSource; readonly dbSchema: string }>> }): Promise<Record<string, Record<string, string>>> {
   const state: Record<string, Record<string, string>> = {};
-  for (const [name, subgraph] of Object.entries(hub.subgraphs)) state[name] = await schemaState(subgraph.dataSource, name);
+  for (const [name, subgraph] of Object.entries(hub.subgraphs)) state[name] = await schemaState(subgraph.dataSource, subgraph.dbSchema);
   return state;
 }
 

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
-import type { SubgraphModule } from '@nsc-hub/shared';
+import { envNameOf, type SubgraphModule } from '@nsc-hub/shared';
 import { TEST_JWT, TEST_SUBGRAPH_SECRET, createTestDatabase, freePort, type TestDatabase } from '@nsc-hub/shared/src/testing';
 import { stopChild } from '../../scripts/supervisor';
 
@@ -45,13 +45,13 @@ export async function startSubgraphProcess(
   } finally {
     await dataSource.destroy();
   }
-  const name = module.name.toUpperCase();
+  const name = envNameOf(module.name);
   const port = options.port ?? (await freePort());
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     [`${name}_PORT`]: String(port),
     [`${name}_DATABASE_URL`]: database.url,
-    ...Object.fromEntries(Object.entries(options.peerUrls ?? {}).map(([peer, url]) => [`${peer.toUpperCase()}_URL`, url])),
+    ...Object.fromEntries(Object.entries(options.peerUrls ?? {}).map(([peer, url]) => [`${envNameOf(peer)}_URL`, url])),
     SUBGRAPH_HOST: '127.0.0.1',
     SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET,
     JWT_SECRET: TEST_JWT.secret,

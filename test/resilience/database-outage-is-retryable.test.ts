@@ -12,13 +12,14 @@ import path from 'node:path';
 import type { EventEmitter } from 'node:events';
 import type { RunningPostgres } from '@nsc-hub/shared';
 import { captureLog, errorCodes, freePort, graphqlRequest, startPostgresProcess, tokenFor, type CapturedLog, type LogLine } from '@nsc-hub/shared/src/testing';
+import { SUBGRAPHS } from '../../scripts/subgraphs';
 import { startHub, type RunningHub } from '../helpers/startHub';
 import { hubState, lastAuditId } from '../helpers/schemaState';
 
 const QUERY = '{ cities(first: 2) { totalCount } resources(first: 2) { totalCount } forums { id } }';
 const QUERIES_DURING_OUTAGE = 50;
 const CITY = 'dk-aarhus';
-const SUBGRAPH_NAMES = ['membership', 'knowledge', 'forums'];
+const SUBGRAPH_NAMES = SUBGRAPHS.map((s) => s.name);
 
 let parent: string;
 let dataDir: string;

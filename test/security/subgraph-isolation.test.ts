@@ -1,11 +1,12 @@
 // Every subgraph of the hub running in production, called directly as an outsider would: without
 // the gateway's SUBGRAPH_SECRET nothing is answered (`_service`, `_entities`, queries, mutations
 // alike) and no SQL runs. With the secret, personal data and the audit log still need a token.
-import { loadSubgraphConfig } from '@nsc-hub/shared';
+import { auditLogFieldName, loadSubgraphConfig } from '@nsc-hub/shared';
 import { PRODUCTION_MODE, TEST_SUBGRAPH_SECRET, errorCodes, graphqlRequest, tokenFor } from '@nsc-hub/shared/src/testing';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 import { startHub, type RunningHub } from '../helpers/startHub';
 import { schemaState } from '../helpers/schemaState';
+import { hubSamplesOf } from '../helpers/hubSamples';
 
 let hub: RunningHub;
 beforeAll(async () => {
@@ -16,28 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => hub?.stop());
 
-/** For each subgraph: a reference it resolves, a query and a mutation of its own. */
-const CALLS: Record<string, { entity: Record<string, string>; query: string; mutation: string }> = {
-  membership: {
-    entity: { __typename: 'City', id: 'dk-copenhagen' },
-    query: '{ countries { code } }',
-    mutation: 'mutation { createCity(input: { name: "Outsider", country: "DK" }) { id } }',
-  },
-  knowledge: {
-    entity: { __typename: 'Resource', id: 'dk-action-plan-2016' },
-    query: '{ resources(first: 1) { totalCount } }',
-    mutation: 'mutation { createResource(input: { title: "Outsider", kind: REPORT, languages: ["en"] }) { id } }',
-  },
-  forums: {
-    entity: { __typename: 'Forum', id: 'ran' },
-    query: '{ forums { id } }',
-    mutation: 'mutation { createEvent(input: { title: "Outsider", kind: CONFERENCE, startsOn: "2025-01-01" }) { id } }',
-  },
-};
-
-test('every subgraph of the hub is covered', () => {
-  expect(Object.keys(CALLS).sort()).toEqual(SUBGRAPHS.map((m) => m.name).sort());
-});
+/** For each subgraph: a reference it resolves, a query and a mutation of its own (its test/hubSamples.ts). */
+const CALLS = Object.fromEntries(SUBGRAPHS.map((m) => [m.name, hubSamplesOf(m)]));
 
 const WRONG_SECRETS: [string, string | undefined][] = [
   ['no secret', undefined],
@@ -51,14 +32,14 @@ const WRONG_SECRETS: [string, string | undefined][] = [
 describe.each(SUBGRAPHS.map((m) => m.name))('the %s subgraph', (name) => {
   const calls = () => [
     ['_service', '{ _service { sdl } }', {}],
-    ['_entities', 'query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }', { r: [CALLS[name].entity] }],
+    ['_entities', 'query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }', { r: [CALLS[name].reference] }],
     ['a query', CALLS[name].query, {}],
-    ['a mutation', CALLS[name].mutation, {}],
+    ['a mutation', CALLS[name].write.mutation, {}],
   ] as const;
 
   test.each(WRONG_SECRETS)('with %s: 401 for _service, _entities, a query and a mutation, before any SQL', async (_label, subgraphSecret) => {
     const subgraph = hub.subgraphs[name];
-    const before = await schemaState(subgraph.dataSource, name);
+    const before = await schemaState(subgraph.dataSource, subgraph.dbSchema);
     const statements = subgraph.queries.statements;
     for (const [what, query, variables] of calls()) {
       const res = await graphqlRequest(subgraph.url, query, { variables, subgraphSecret, token: await tokenFor('admin') });
@@ -67,7 +48,7 @@ describe.each(SUBGRAPHS.map((m) => m.name))('the %s subgraph', (name) => {
       expect(JSON.stringify(res)).not.toMatch(/sdl|_Any|Query|127\.0\.0\.1/);
     }
     expect(subgraph.queries.statements).toBe(statements);
-    expect(await schemaState(subgraph.dataSource, name)).toEqual(before);
+    expect(await schemaState(subgraph.dataSource, subgraph.dbSchema)).toEqual(before);
   });
 
   test('with the secret it answers the gateway, introspection still off', async () => {
@@ -75,20 +56,20 @@ describe.each(SUBGRAPHS.map((m) => m.name))('the %s subgraph', (name) => {
     const sdl = await graphqlRequest(subgraph.url, '{ _service { sdl } }', { subgraphSecret: TEST_SUBGRAPH_SECRET });
     expect(sdl.data?._service.sdl).toMatch(/@key/);
     const entities = await graphqlRequest(subgraph.url, 'query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }', {
-      variables: { r: [CALLS[name].entity] },
+      variables: { r: [CALLS[name].reference] },
       subgraphSecret: TEST_SUBGRAPH_SECRET,
     });
-    expect(entities.data?._entities).toEqual([{ __typename: CALLS[name].entity.__typename }]);
+    expect(entities.data?._entities).toEqual([{ __typename: CALLS[name].reference.__typename }]);
     const introspection = await graphqlRequest(subgraph.url, '{ __schema { types { name } } }', { subgraphSecret: TEST_SUBGRAPH_SECRET });
     expect(errorCodes(introspection)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
 
   test('with the secret but no admin token its audit log is refused', async () => {
     const subgraph = hub.subgraphs[name];
-    const query = `{ auditLog { ${name} { totalCount edges { node { before after } } } } }`;
+    const query = `{ auditLog { ${auditLogFieldName(name)} { totalCount edges { node { before after } } } } }`;
     const anonymous = await graphqlRequest(subgraph.url, query, { subgraphSecret: TEST_SUBGRAPH_SECRET });
     expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
-    expect(anonymous.data).toEqual({ auditLog: { [name]: null } });
+    expect(anonymous.data).toEqual({ auditLog: { [auditLogFieldName(name)]: null } });
     const editor = await graphqlRequest(subgraph.url, query, { subgraphSecret: TEST_SUBGRAPH_SECRET, token: await tokenFor('editor', 'DK') });
     expect(errorCodes(editor)).toEqual(['FORBIDDEN']);
   });

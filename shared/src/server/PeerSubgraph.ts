@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { ERRORS } from '../errors';
+import { envNameOf } from '../env';
 import { REQUEST_ID_HEADER, SUBGRAPH_SECRET_HEADER } from '../config';
 
 /** One key of an entity another subgraph owns, as federation writes it: `{ __typename: 'City', id }`. */
@@ -51,7 +52,7 @@ export function createPeerSubgraph(options: PeerSubgraphOptions): PeerSubgraph {
       if (representations.length === 0) return [];
       const { requestId, log } = request;
       if (!url) {
-        log.error({ peer: name }, `no URL for the ${name} subgraph: set ${name.toUpperCase()}_URL`);
+        log.error({ peer: name }, `no URL for the ${name} subgraph: set ${envNameOf(name)}_URL`);
         throw unavailable();
       }
       let status: number;

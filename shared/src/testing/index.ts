@@ -5,3 +5,4 @@ export * from './startSubgraph';
 export { freePort } from './globalSetup';
 export * from './captureLog';
 export * from './startPostgresProcess';
+export * from './HubSamples';

@@ -8,6 +8,8 @@ import { TEST_JWT, TEST_MODE, TEST_SUBGRAPH_SECRET } from './tokens';
 
 export interface RunningSubgraph {
   readonly name: string;
+  /** The Postgres schema its data lives in. */
+  readonly dbSchema: string;
   readonly url: string;
   readonly dataSource: DataSource;
   /** SQL statements sent so far by this subgraph's data source, and their text on request. */
@@ -46,6 +48,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
   let stopped: Promise<void> | undefined;
   return {
     name: module.name,
+    dbSchema: module.dbSchema,
     url: `http://127.0.0.1:${listening.port}/graphql`,
     dataSource,
     queries,

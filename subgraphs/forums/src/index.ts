@@ -1,26 +1,31 @@
-import { createDataSource, migrate, type SubgraphModule } from '@nsc-hub/shared';
+import path from 'node:path';
+import { defineSubgraph } from '@nsc-hub/shared';
+import type { ForumsContext } from './context';
 import { DB_SCHEMA } from './dbSchema';
+import { Directory, type Peers } from './directory';
 import { entities } from './entities';
+import { createLoaders } from './loaders';
 import { migrations } from './migrations';
+import { resolvers } from './resolvers';
 import { isSeeded, seedForums } from './seed';
-import { SCHEMA_PATH, createForumsServer } from './server';
 
-export { createForumsServer } from './server';
 export { buildSeedRows, seedForums } from './seed';
 export { createLoaders } from './loaders';
 export * from './entities';
 export { DB_SCHEMA };
 
-export const forumsSubgraph: SubgraphModule = {
+/** International forums, their working groups, events and who took part in what role. */
+export const forumsSubgraph = defineSubgraph<ForumsContext, keyof Peers>({
   name: 'forums',
-  defaultPort: 4003,
-  schemaPath: SCHEMA_PATH,
+  port: 4003,
+  dir: path.resolve(__dirname, '..'),
   dbSchema: DB_SCHEMA,
+  entities,
+  migrations,
+  resolvers,
   // Asked before a write references a city, country or resource they own.
   peers: { membership: 4001, knowledge: 4002 },
-  createDatabase: (url, options = {}) => createDataSource({ url, schema: DB_SCHEMA, entities, migrations, ...options }),
-  migrate: (dataSource) => migrate(dataSource, DB_SCHEMA),
+  context: ({ request, dataSource, peers }) => ({ loaders: createLoaders(dataSource), directory: new Directory(peers, request) }),
   seed: async (dataSource) => ({ ...(await seedForums(dataSource)) }),
   isSeeded,
-  createServer: createForumsServer,
-};
+});

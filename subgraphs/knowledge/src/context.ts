@@ -1,8 +1,6 @@
-import type { DataSource } from 'typeorm';
-import type { SubgraphContextBase } from '@nsc-hub/shared';
+import type { SubgraphContext } from '@nsc-hub/shared';
 import type { Loaders } from './loaders';
 
-export interface KnowledgeContext extends SubgraphContextBase {
-  readonly db: DataSource;
+export interface KnowledgeContext extends SubgraphContext {
   readonly loaders: Loaders;
 }

@@ -1,24 +1,28 @@
-import { createDataSource, migrate, type SubgraphModule } from '@nsc-hub/shared';
+import path from 'node:path';
+import { defineSubgraph } from '@nsc-hub/shared';
+import type { KnowledgeContext } from './context';
 import { DB_SCHEMA } from './dbSchema';
 import { entities } from './entities';
+import { createLoaders } from './loaders';
 import { migrations } from './migrations';
+import { resolvers } from './resolvers';
 import { isSeeded, seedKnowledge } from './seed';
-import { SCHEMA_PATH, createKnowledgeServer } from './server';
 
-export { createKnowledgeServer } from './server';
 export { buildSeedRows, seedKnowledge } from './seed';
 export { createLoaders } from './loaders';
 export * from './entities';
 export { DB_SCHEMA };
 
-export const knowledgeSubgraph: SubgraphModule = {
+/** Guidelines, toolkits, good practice, reports and plans, by topic and language, with full-text search. */
+export const knowledgeSubgraph = defineSubgraph<KnowledgeContext>({
   name: 'knowledge',
-  defaultPort: 4002,
-  schemaPath: SCHEMA_PATH,
+  port: 4002,
+  dir: path.resolve(__dirname, '..'),
   dbSchema: DB_SCHEMA,
-  createDatabase: (url, options = {}) => createDataSource({ url, schema: DB_SCHEMA, entities, migrations, ...options }),
-  migrate: (dataSource) => migrate(dataSource, DB_SCHEMA),
+  entities,
+  migrations,
+  resolvers,
+  context: ({ dataSource }) => ({ loaders: createLoaders(dataSource) }),
   seed: async (dataSource) => ({ ...(await seedKnowledge(dataSource)) }),
   isSeeded,
-  createServer: createKnowledgeServer,
-};
+});

@@ -1,8 +1,6 @@
-import type { DataSource } from 'typeorm';
-import type { SubgraphContextBase } from '@nsc-hub/shared';
+import type { SubgraphContext } from '@nsc-hub/shared';
 import type { Loaders } from './loaders';
 
-export interface MembershipContext extends SubgraphContextBase {
-  readonly db: DataSource;
+export interface MembershipContext extends SubgraphContext {
   readonly loaders: Loaders;
 }

@@ -1,25 +1,28 @@
-import { createDataSource, migrate, type SubgraphModule } from '@nsc-hub/shared';
-import { entities } from './entities';
-import { migrations } from './migrations';
-import { isSeeded, seedMembership } from './seed';
-import { SCHEMA_PATH, createMembershipServer } from './server';
+import path from 'node:path';
+import { defineSubgraph } from '@nsc-hub/shared';
+import type { MembershipContext } from './context';
 import { DB_SCHEMA } from './dbSchema';
+import { entities } from './entities';
+import { createLoaders } from './loaders';
+import { migrations } from './migrations';
+import { resolvers } from './resolvers';
+import { isSeeded, seedMembership } from './seed';
 
-export { createMembershipServer } from './server';
 export { buildSeedRows, cityIdFor, seedMembership } from './seed';
 export { createLoaders } from './loaders';
 export * from './entities';
-
 export { DB_SCHEMA };
 
-export const membershipSubgraph: SubgraphModule = {
+/** Countries, cities, networks, memberships, cooperation models and contact persons. */
+export const membershipSubgraph = defineSubgraph<MembershipContext>({
   name: 'membership',
-  defaultPort: 4001,
-  schemaPath: SCHEMA_PATH,
+  port: 4001,
+  dir: path.resolve(__dirname, '..'),
   dbSchema: DB_SCHEMA,
-  createDatabase: (url, options = {}) => createDataSource({ url, schema: DB_SCHEMA, entities, migrations, ...options }),
-  migrate: (dataSource) => migrate(dataSource, DB_SCHEMA),
+  entities,
+  migrations,
+  resolvers,
+  context: ({ dataSource }) => ({ loaders: createLoaders(dataSource) }),
   seed: async (dataSource) => ({ ...(await seedMembership(dataSource)) }),
   isSeeded,
-  createServer: createMembershipServer,
-};
+});

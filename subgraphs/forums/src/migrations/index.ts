@@ -1,6 +1,13 @@
+import { appendOnlyAuditLogMigration, createIdempotencyKeysMigration } from '@nsc-hub/shared';
+import { DB_SCHEMA } from '../dbSchema';
 import { CreateForumsSchema1764000000000 } from './1764000000000-CreateForumsSchema';
-import { AppendOnlyAuditLog1765100000002 } from './1765100000002-AppendOnlyAuditLog';
-import { CreateIdempotencyKeys1765200000002 } from './1765200000002-CreateIdempotencyKeys';
 
-/** In order of application. */
-export const migrations = [CreateForumsSchema1764000000000, AppendOnlyAuditLog1765100000002, CreateIdempotencyKeys1765200000002];
+/**
+ * In order of application. The audit log table is in the first; the platform's migrations keep the
+ * timestamps they were first applied under, so databases migrated before them see nothing new.
+ */
+export const migrations = [
+  CreateForumsSchema1764000000000,
+  appendOnlyAuditLogMigration(DB_SCHEMA, 1765100000002),
+  createIdempotencyKeysMigration(DB_SCHEMA, 1765200000002),
+];

@@ -1,6 +1,5 @@
-import { DateScalar, auditLogResolvers } from '@nsc-hub/shared';
+import { DateScalar } from '@nsc-hub/shared';
 import type { Resolvers } from '../__generated__/resolvers-types';
-import { AuditEntry, AuditLog } from './AuditLog';
 import { Event } from './Event';
 import { Forum } from './Forum';
 import { Mutation } from './Mutation';
@@ -11,10 +10,6 @@ import { WorkingGroup } from './WorkingGroup';
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
-  DateTime: auditLogResolvers.DateTime,
-  JSON: auditLogResolvers.JSON,
-  AuditLog,
-  AuditEntry,
   Query,
   Mutation,
   Forum,

@@ -1,6 +1,13 @@
+import { appendOnlyAuditLogMigration, createIdempotencyKeysMigration } from '@nsc-hub/shared';
+import { DB_SCHEMA } from '../dbSchema';
 import { CreateKnowledgeSchema1763900000000 } from './1763900000000-CreateKnowledgeSchema';
-import { AppendOnlyAuditLog1765100000001 } from './1765100000001-AppendOnlyAuditLog';
-import { CreateIdempotencyKeys1765200000001 } from './1765200000001-CreateIdempotencyKeys';
 
-/** In order of application. */
-export const migrations = [CreateKnowledgeSchema1763900000000, AppendOnlyAuditLog1765100000001, CreateIdempotencyKeys1765200000001];
+/**
+ * In order of application. The audit log table is in the first; the platform's migrations keep the
+ * timestamps they were first applied under, so databases migrated before them see nothing new.
+ */
+export const migrations = [
+  CreateKnowledgeSchema1763900000000,
+  appendOnlyAuditLogMigration(DB_SCHEMA, 1765100000001),
+  createIdempotencyKeysMigration(DB_SCHEMA, 1765200000001),
+];

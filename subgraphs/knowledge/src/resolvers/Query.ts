@@ -1,11 +1,10 @@
-import { auditLogResolvers, parseFirst } from '@nsc-hub/shared';
+import { parseFirst } from '@nsc-hub/shared';
 import { TopicEntity } from '../entities/TopicEntity';
 import { listResources } from '../data/listResources';
 import { searchResources } from '../data/searchResources';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 
 export const Query: QueryResolvers = {
-  auditLog: auditLogResolvers.auditLog,
   resources: (_root, { filter, first, after }, { db }) => listResources(db, filter, parseFirst(first), after),
   resource: (_root, { id }, { loaders }) => loaders.resourceById.load(id),
   topics: (_root, _args, { db }) => db.getRepository(TopicEntity).find({ order: { name: 'ASC' } }),

@@ -1,4 +1,3 @@
-import { AuditLogEntity } from './AuditLogEntity';
 import { CityCooperationModelEntity } from './CityCooperationModelEntity';
 import { CityEntity } from './CityEntity';
 import { ContactPersonEntity } from './ContactPersonEntity';
@@ -9,7 +8,6 @@ import { NetworkEntity } from './NetworkEntity';
 import { SourceEntity } from './SourceEntity';
 
 export {
-  AuditLogEntity,
   CityCooperationModelEntity,
   CityEntity,
   ContactPersonEntity,
@@ -21,7 +19,6 @@ export {
 };
 
 export const entities = [
-  AuditLogEntity,
   CityCooperationModelEntity,
   CityEntity,
   ContactPersonEntity,

@@ -1,4 +1,4 @@
-import { auditLogResolvers, countryCode, parseFirst } from '@nsc-hub/shared';
+import { countryCode, parseFirst } from '@nsc-hub/shared';
 import { CooperationModelEntity } from '../entities/CooperationModelEntity';
 import { CountryEntity } from '../entities/CountryEntity';
 import { NetworkEntity } from '../entities/NetworkEntity';
@@ -6,7 +6,6 @@ import { findCities } from '../data/findCities';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 
 export const Query: QueryResolvers = {
-  auditLog: auditLogResolvers.auditLog,
   countries: (_root, _args, { db }) => db.getRepository(CountryEntity).find({ order: { name: 'ASC' } }),
   country: (_root, { code }, { loaders }) => loaders.countryByCode.load(code.trim().toUpperCase()),
   cities: (_root, { filter, first, after }, { db }) => findCities(db, filter, parseFirst(first), after),

@@ -1,6 +1,5 @@
-import { DateScalar, auditLogResolvers } from '@nsc-hub/shared';
+import { DateScalar } from '@nsc-hub/shared';
 import type { Resolvers } from '../__generated__/resolvers-types';
-import { AuditEntry, AuditLog } from './AuditLog';
 import { City } from './City';
 import { CooperationModel } from './CooperationModel';
 import { Country } from './Country';
@@ -11,10 +10,6 @@ import { Query } from './Query';
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
-  DateTime: auditLogResolvers.DateTime,
-  JSON: auditLogResolvers.JSON,
-  AuditLog,
-  AuditEntry,
   Query,
   Mutation,
   Country,

@@ -1,0 +1,5 @@
+export * from './appendOnlyAuditLogMigration';
+export * from './createAuditLogMigration';
+export * from './createIdempotencyKeysMigration';
+export * from './platformMigrations';
+export * from './sqlMigration';
