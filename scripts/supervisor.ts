@@ -212,6 +212,9 @@ export class Supervisor {
       this.log.warn(fields, `${name} ${reason}; restart ${slot.streak} in ${delayMs} ms`);
     }
     this.setState(slot, 'restarting');
+    // Not unref'd, unlike the supervisor's other timers: when every service is down at once, a
+    // pending restart is all that keeps the runner alive (it has no server of its own; its children
+    // hold it otherwise). stopAll clears it, so it never outlives a stop.
     slot.restartTimer = setTimeout(() => void this.restart(slot), delayMs);
   }
 
