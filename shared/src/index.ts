@@ -34,3 +34,4 @@ export * from './db/DatabaseOutage';
 export * from './db/createDatabasePing';
 export * from './server/useServiceUnavailableStatus';
 export * from './server/useAccessLog';
+export * from './withTimeout';
