@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
-import { databaseUrlFor, getEnvNum, getEnvStr, quoteIdentifier, startEmbeddedPostgres, type Env, type Logger, type RunningPostgres } from '@nsc-hub/shared';
+import { databaseUrlFor, getEnvNum, getEnvStr, quoteIdentifier, startEmbeddedPostgres, withTimeout, type Env, type Logger, type RunningPostgres } from '@nsc-hub/shared';
 import { stopChild, type ServiceSpec } from './supervisor';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
@@ -85,17 +85,14 @@ function postgresService(server: RunningPostgres): ServiceSpec {
 export async function postgresAnswers(url: string, timeoutMs: number): Promise<boolean> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
   client.on('error', () => {}); // a failure is the answer, reported by the promise below
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
   const answered = (async () => {
     await client.connect();
     await client.query('SELECT 1');
     return true;
   })().catch(() => false);
   try {
-    return await Promise.race([answered, timedOut]);
+    return await withTimeout(answered, timeoutMs, () => false);
   } finally {
-    clearTimeout(timer);
     // Not awaited: ending a connection to a frozen server would wait as long as the server does.
     client.end().catch(() => {});
   }

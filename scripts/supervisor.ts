@@ -212,6 +212,9 @@ export class Supervisor {
       this.log.warn(fields, `${name} ${reason}; restart ${slot.streak} in ${delayMs} ms`);
     }
     this.setState(slot, 'restarting');
+    // Not unref'd, unlike the supervisor's other timers: when every service is down at once, a
+    // pending restart is all that keeps the runner alive (it has no server of its own; its children
+    // hold it otherwise). stopAll clears it, so it never outlives a stop.
     slot.restartTimer = setTimeout(() => void this.restart(slot), delayMs);
   }
 
@@ -303,15 +306,29 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
-/** Asks a process to stop with `signal`, then SIGKILL if it is still running after the grace period. */
+/**
+ * Asks a process to stop with `signal`, then SIGKILL if it is still running after the grace period.
+ * Resolves once it has exited, or at once if it never started or has exited already.
+ */
 export function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   return new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const kill = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-    child.once('exit', () => {
+    // A process that failed to start has no pid, and signalling it would signal pid 0: this
+    // process's whole group, the runner and every service included.
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return resolve();
+    const done = () => {
       clearTimeout(kill);
+      child.off('exit', done);
+      child.off('error', done);
       resolve();
-    });
+    };
+    // Referenced: the SIGKILL comes even for a child that does not hold the event loop itself. It
+    // is cleared however the stop ends, so it never outlives one.
+    const kill = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    child.once('exit', done);
+    // A signal that could not be sent (EPERM): nothing more can be done from here, and the error
+    // must not be thrown at the caller as an unhandled 'error' event. Whoever owns the process
+    // (the supervisor) logs it from its own listener.
+    child.once('error', done);
     child.kill(signal);
   });
 }

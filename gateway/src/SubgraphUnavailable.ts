@@ -3,6 +3,7 @@ import {
   parse,
   valueFromASTUntyped,
   type ConstDirectiveNode,
+  type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLError,
   type GraphQLFormattedError,
@@ -12,6 +13,7 @@ import {
 } from 'graphql';
 import type { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ERRORS } from '@nsc-hub/shared';
+import { DocumentCache } from './DocumentCache';
 
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 type Path = (string | number)[];
@@ -21,6 +23,9 @@ type FieldIndex = ReadonlyMap<string, ReadonlyMap<string, { shared: boolean; ret
 
 /** Entity fetches point at the first entity only: the others are null for the same reason. */
 const ENTITY_ERRORS_AT = 0;
+
+/** Subgraph operations whose parsed documents are kept: a few per client operation in use. */
+const CACHED_DOCUMENTS = 1000;
 
 /**
  * What the gateway takes as a subgraph's answer when the subgraph could not be reached or did not
@@ -38,6 +43,8 @@ const ENTITY_ERRORS_AT = 0;
  */
 export class SubgraphUnavailable {
   private fields: FieldIndex;
+  /** For fetches that come without their document (the query planner keeps it only when asked to). */
+  private readonly documents = new DocumentCache(CACHED_DOCUMENTS);
 
   constructor(supergraphSdl: string) {
     this.fields = indexFields(supergraphSdl);
@@ -62,14 +69,13 @@ export class SubgraphUnavailable {
     // Only a client's operation carries its request context (the enum naming the kinds is not exported).
     if (!('incomingRequestContext' in options)) throw error;
     const { message, extensions } = error.toJSON();
-    const paths = this.pathsOf(options.request.query, options.request.variables);
+    const document = options.document ?? (options.request.query ? this.documents.parse(options.request.query) : undefined);
+    const paths = document ? this.pathsOf(document, options.request.variables) : [];
     const errors = paths.length > 0 ? paths.map((path): GraphQLFormattedError => ({ message, path, extensions })) : [{ message, extensions }];
     return { data: null, errors };
   }
 
-  private pathsOf(query: string | undefined, variables: Record<string, unknown> | undefined): Path[] {
-    if (!query) return [];
-    const document = parse(query);
+  private pathsOf(document: DocumentNode, variables: Record<string, unknown> | undefined): Path[] {
     const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
     if (!operation) return [];
     const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));

@@ -75,7 +75,8 @@ export function watchSupergraph(path: string, initialSdl: string, log: Logger): 
 
     const changed = (): void => {
       clearTimeout(debounce);
-      if (!stopped) debounce = setTimeout(run, SUPERGRAPH_DEBOUNCE_MS);
+      // Unref'd like the watcher: a reload waiting to start never keeps the process alive by itself.
+      if (!stopped) debounce = setTimeout(run, SUPERGRAPH_DEBOUNCE_MS).unref();
     };
 
     // Not persistent: the watcher alone never keeps the process alive.

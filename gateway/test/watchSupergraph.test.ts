@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -85,4 +86,21 @@ test('a file that cannot be read is logged, and nothing is updated after cleanup
   await writeFile(file, 'after stop');
   await settle();
   expect(updates).toEqual([]);
+});
+
+test('a reload waiting out its debounce does not keep a process alive that has nothing else to do', async () => {
+  // A process of its own, whose only work is a watch with a change pending (the file differs from
+  // the supergraph it started with): it ends at once, without waiting to reload.
+  const script = `
+    const { watchSupergraph } = require(${JSON.stringify(path.join(__dirname, '..', 'src', 'watchSupergraph.ts'))});
+    const log = { info() {}, error() {} };
+    watchSupergraph(${JSON.stringify(file)}, 'not what the file holds', log)({ update: () => console.log('reloaded') })
+      .then(() => console.log('watching'));
+  `;
+  const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  expect({ code, output }).toEqual({ code: 0, output: 'watching\n' });
 });

@@ -40,3 +40,4 @@ export * from './db/migrations';
 export * from './schema/platformTypeDefs';
 export * from './schema/platformResolvers';
 export * from './SubgraphCodegen';
+export * from './withTimeout';

@@ -2,6 +2,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
+import { waitUntilReady } from './waitUntilReady';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -29,15 +30,16 @@ export async function startHubProcess(env: NodeJS.ProcessEnv, timeoutMs = 120_00
       return exited;
     },
   };
-  const deadline = Date.now() + timeoutMs;
-  while (!output.includes('nsc-hub is running')) {
-    if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${output}`);
-    if (Date.now() > deadline) {
-      await hub.interrupt();
-      throw new Error(`npm start was not ready within ${timeoutMs / 1000} s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  // What the start command prints once every service is ready: it runs no server of its own to ask.
+  await waitUntilReady({
+    name: 'npm start',
+    process: child,
+    ready: () => output.includes('nsc-hub is running'),
+    output: () => output,
+    timeoutMs,
+    intervalMs: 200,
+    giveUp: () => hub.interrupt(),
+  });
   return hub;
 }
 

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import http from 'node:http';
 import path from 'node:path';
 import { envNameOf, type SubgraphModule } from '@nsc-hub/shared';
 import { TEST_JWT, TEST_SUBGRAPH_SECRET, createTestDatabase, freePort, type TestDatabase } from '@nsc-hub/shared/src/testing';
 import { stopChild } from '../../scripts/supervisor';
+import { readyzAnswers, waitUntilReady } from './waitUntilReady';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const READY_WITHIN_MS = 30_000;
@@ -75,15 +75,15 @@ export async function startSubgraphProcess(
       const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-10_000));
       started.stdout!.on('data', keep);
       started.stderr!.on('data', keep);
-      const deadline = Date.now() + READY_WITHIN_MS;
-      while ((await readyz(port)) !== 200) {
-        if (started.exitCode !== null || started.signalCode !== null) throw new Error(`${module.name} exited before it was ready:\n${output}`);
-        if (Date.now() > deadline) {
-          started.kill('SIGKILL');
-          throw new Error(`${module.name} was not ready within ${READY_WITHIN_MS} ms:\n${output}`);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await waitUntilReady({
+        name: module.name,
+        process: started,
+        ready: readyzAnswers(`http://127.0.0.1:${port}/readyz`),
+        output: () => output,
+        timeoutMs: READY_WITHIN_MS,
+        intervalMs: 50,
+        giveUp: () => started.kill('SIGKILL'),
+      });
     },
     signal(signal) {
       if (running()) child!.kill(signal);
@@ -113,16 +113,4 @@ export async function startSubgraphProcess(
     throw error;
   }
   return handle;
-}
-
-/** The status of GET /readyz, or 0 while nothing answers. node:http, not fetch: any port works, and no keep-alive holds up a stop. */
-function readyz(port: number): Promise<number> {
-  return new Promise((resolve) => {
-    const req = http.get({ host: '127.0.0.1', port, path: '/readyz', agent: false, timeout: 1000 }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    req.on('error', () => resolve(0));
-    req.on('timeout', () => req.destroy());
-  });
 }

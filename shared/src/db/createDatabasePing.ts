@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { withTimeout } from '../withTimeout';
 
 /**
  * `SELECT 1` within `timeoutMs`, for readiness probes: a database that hangs fails the probe
@@ -11,14 +12,8 @@ export function createDatabasePing(dataSource: DataSource, timeoutMs: number): (
     pending ??= dataSource.query('SELECT 1').finally(() => {
       pending = undefined;
     });
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(Object.assign(new Error(`The database did not answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' })), timeoutMs);
+    await withTimeout(pending, timeoutMs, () => {
+      throw Object.assign(new Error(`The database did not answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' });
     });
-    try {
-      await Promise.race([pending, timedOut]);
-    } finally {
-      clearTimeout(timer);
-    }
   };
 }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { RunningPostgres } from '../db/embeddedPostgres';
+import { withTimeout } from '../withTimeout';
 
 const MAIN = path.join(__dirname, 'postgresProcessMain.ts');
 const START_TIMEOUT_MS = 60_000;
@@ -20,22 +21,18 @@ export async function startPostgresProcess(options: { dataDir: string; port: num
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
+  const started = new Promise<string>((resolve, reject) => {
     let stdout = '';
-    const timer = setTimeout(() => fail(new Error(`PostgreSQL did not start within ${START_TIMEOUT_MS} ms: ${stderr}`)), START_TIMEOUT_MS);
-    function fail(error: Error) {
-      clearTimeout(timer);
-      child.kill('SIGTERM');
-      reject(error);
-    }
     child.stdout!.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       const line = stdout.split('\n').find((l) => l.startsWith('{"url"'));
-      if (!line) return;
-      clearTimeout(timer);
-      resolve((JSON.parse(line) as { url: string }).url);
+      if (line) resolve((JSON.parse(line) as { url: string }).url);
     });
-    child.once('exit', (code) => fail(new Error(`PostgreSQL exited (${code}) before it was ready: ${stderr}`)));
+    child.once('exit', (code) => reject(new Error(`PostgreSQL exited (${code}) before it was ready: ${stderr}`)));
+  });
+  const url = await withTimeout(started, START_TIMEOUT_MS, () => {
+    child.kill('SIGTERM');
+    throw new Error(`PostgreSQL did not start within ${START_TIMEOUT_MS} ms: ${stderr}`);
   });
   let stopped: Promise<void> | undefined;
   return {
@@ -43,15 +40,7 @@ export async function startPostgresProcess(options: { dataDir: string; port: num
     stop() {
       stopped ??= (async () => {
         child.kill('SIGTERM');
-        let timer: NodeJS.Timeout | undefined;
-        const late = new Promise<void>((_resolve, reject) => {
-          timer = setTimeout(() => reject(new Error(`PostgreSQL did not stop within ${STOP_TIMEOUT_MS} ms`)), STOP_TIMEOUT_MS);
-        });
-        try {
-          await Promise.race([exited, late]);
-        } finally {
-          clearTimeout(timer);
-        }
+        await withTimeout(exited, STOP_TIMEOUT_MS, `PostgreSQL did not stop within ${STOP_TIMEOUT_MS} ms`);
       })();
       return stopped;
     },
