@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { composeSubgraphSources, composeSupergraph, type Composition } from '../scripts/composeSupergraph';
+import { composeSubgraphSources, type Composition } from '../scripts/composeSupergraph';
 import { compositionHint } from '../scripts/compositionHints';
 import { subgraphSdl } from '../scripts/subgraphSdl';
 import { SUBGRAPHS } from '../scripts/subgraphs';
@@ -24,7 +24,12 @@ const failure = (result: Composition) => {
 };
 
 test('a field whose type two subgraphs disagree on names both subgraphs, the type, the field and the lines', () => {
-  const result = failure(composeSupergraph([membership, { ...membership, name: 'clash', schemaPath: CLASH }]));
+  const result = failure(
+    composeSubgraphSources([
+      { name: 'membership', url: 'http://membership.test/graphql', sdl: subgraphSdl(membership), file: membership.schemaPath },
+      { name: 'clash', url: 'http://clash.test/graphql', sdl: readFileSync(CLASH, 'utf8'), file: CLASH },
+    ]),
+  );
   expect(result.problems).toHaveLength(1);
   const [problem] = result.problems;
   expect(problem.code).toBe('FIELD_TYPE_MISMATCH');
