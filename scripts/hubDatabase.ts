@@ -2,9 +2,10 @@ import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
 import { databaseUrlFor, getEnvNum, getEnvStr, quoteIdentifier, startEmbeddedPostgres, withTimeout, type Env, type Logger, type RunningPostgres } from '@nsc-hub/shared';
+import { REPO_ROOT } from './repoRoot';
 import { stopChild, type ServiceSpec } from './supervisor';
 
-export const REPO_ROOT = path.resolve(__dirname, '..');
+export { REPO_ROOT };
 export const HUB_DATABASE = 'nsc_hub';
 
 export interface HubDatabase {

@@ -1,9 +1,11 @@
 // The committed artefacts that other tools consume are never stale: the supergraph the gateway
-// serves is exactly the composition of the subgraph schemas, and the typed resolvers match them.
+// serves is exactly the composition of the subgraph schemas, the public API schema is the one
+// derived from it, and the typed resolvers match them.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { DEFAULT_SUPERGRAPH_PATH, subgraphNamesIn } from '@nsc-hub/gateway';
+import { API_SCHEMA_PATH } from '../scripts/apiSchemaSdl';
 import { composeSupergraph } from '../scripts/composeSupergraph';
 import { SUBGRAPHS } from '../scripts/subgraphs';
 
@@ -14,6 +16,16 @@ test('every subgraph schema composes into the committed supergraph.graphql (run 
   if (!result.ok) throw new Error(`composition failed:\n${result.errors.join('\n')}`);
   expect(readFileSync(DEFAULT_SUPERGRAPH_PATH, 'utf8')).toBe(result.supergraphSdl);
   expect(subgraphNamesIn(result.supergraphSdl).sort()).toEqual(SUBGRAPHS.map((s) => s.name).sort());
+});
+
+test('the committed schema/api.graphql is the API schema of a fresh composition, without federation internals (run `npm run compose` if not)', () => {
+  const result = composeSupergraph();
+  if (!result.ok) throw new Error(`composition failed:\n${result.errors.join('\n')}`);
+  const committed = readFileSync(API_SCHEMA_PATH, 'utf8');
+  expect(committed).toBe(result.apiSchemaSdl);
+  expect(committed).not.toMatch(/join__|link__|_entities|_service|_Any|@key|@link/);
+  expect(committed).toMatch(/^type City \{$/m);
+  expect(committed).toContain('"""Who a resource is written for."""');
 });
 
 test('composition fails loudly when two subgraphs disagree', () => {
