@@ -13,6 +13,8 @@ import { startSubgraphProcess, type SubgraphProcess } from '../helpers/subgraphP
 
 const KNOWLEDGE_TIMEOUT_MS = 500;
 const { breakerFailures, breakerCooldownMs } = DEFAULT_RESILIENCE;
+/** Well short of the timeout: the breaker answered without asking knowledge (the message says so too). Not a speed target. */
+const WITHOUT_WAITING_MS = KNOWLEDGE_TIMEOUT_MS / 2;
 
 let knowledge: SubgraphProcess;
 let hub: RunningHub;
@@ -59,7 +61,7 @@ test('fails fast while knowledge is frozen, with the rest of the answer whole, a
     // Open: answered at once, knowledge's part null, the rest whole.
     for (let i = 0; i < 5; i++) {
       const { res, ms } = await timed({ id });
-      expect(ms).toBeLessThan(100);
+      expect(ms).toBeLessThan(WITHOUT_WAITING_MS);
       expect(res.data).toEqual({ ...rest, resource: null });
       expect(errorCodes(res)).toEqual(['SUBGRAPH_UNAVAILABLE']);
       expect(res.errors?.[0].message).toMatch(/^The knowledge subgraph is failing; failing fast/);
@@ -70,7 +72,7 @@ test('fails fast while knowledge is frozen, with the rest of the answer whole, a
   const thawed = performance.now();
   // Still open until the cooldown is over: knowledge is not asked yet.
   const early = await timed({ id });
-  expect(early.ms).toBeLessThan(100);
+  expect(early.ms).toBeLessThan(WITHOUT_WAITING_MS);
   expect(early.res.errors?.[0].message).toMatch(/failing fast/);
 
   let healed: Awaited<ReturnType<typeof timed>> | undefined;
