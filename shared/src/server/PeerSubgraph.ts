@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { request as httpRequest } from 'undici';
 import { ERRORS } from '../errors';
 import { envNameOf } from '../env';
 import { REQUEST_ID_HEADER, SUBGRAPH_SECRET_HEADER } from '../config';
@@ -58,17 +59,20 @@ export function createPeerSubgraph(options: PeerSubgraphOptions): PeerSubgraph {
       let status: number;
       let body: { data?: { _entities?: (T | null)[] } | null; errors?: unknown[] };
       try {
-        const res = await fetch(url, {
+        // undici's request, not fetch: fetch refuses some ports ("bad ports") a peer may listen on.
+        const res = await httpRequest(url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', [SUBGRAPH_SECRET_HEADER]: secret, [REQUEST_ID_HEADER]: requestId },
           body: JSON.stringify({
             query: `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`,
             variables: { representations },
           }),
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
           signal: AbortSignal.timeout(timeoutMs),
         });
-        status = res.status;
-        body = (await res.json()) as typeof body;
+        status = res.statusCode;
+        body = (await res.body.json()) as typeof body;
       } catch (error) {
         log.warn({ err: error, peer: name }, 'peer subgraph unreachable');
         throw unavailable();
