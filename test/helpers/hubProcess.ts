@@ -15,9 +15,15 @@ export interface HubProcess {
   interrupt(): Promise<number | null>;
 }
 
+export interface StartHubProcessOptions {
+  /** The workspace to start (default: this one). */
+  readonly root?: string;
+  readonly timeoutMs?: number;
+}
+
 /** Runs the README's start command in its own process group, as a terminal would, until it says it runs. */
-export async function startHubProcess(env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<HubProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'start.ts')], { cwd: ROOT, env, detached: true });
+export async function startHubProcess(env: NodeJS.ProcessEnv, { root = ROOT, timeoutMs = 120_000 }: StartHubProcessOptions = {}): Promise<HubProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'start.ts')], { cwd: root, env, detached: true });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));

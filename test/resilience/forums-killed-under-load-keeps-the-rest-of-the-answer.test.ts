@@ -9,7 +9,7 @@ import { freePort, type GraphQLResponse } from '@nsc-hub/shared/src/testing';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 import { startHub, type RunningHub } from '../helpers/startHub';
 import { startSubgraphProcess, type SubgraphProcess } from '../helpers/subgraphProcess';
-import { supergraphJoins } from '../helpers/supergraphJoins';
+import { supergraphJoins } from '../../scripts/supergraphJoins';
 
 const QUERY = `{
   city(id: "dk-copenhagen") {

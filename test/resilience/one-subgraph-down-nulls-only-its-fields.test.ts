@@ -6,7 +6,7 @@ import { getNamedType, isObjectType, Kind, parse, type GraphQLObjectType, type S
 import { tokenFor, type GraphQLResponse } from '@nsc-hub/shared/src/testing';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 import { startHub, type RunningHub } from '../helpers/startHub';
-import { supergraphJoins } from '../helpers/supergraphJoins';
+import { supergraphJoins } from '../../scripts/supergraphJoins';
 
 const QUERY = `{
   city(id: "dk-copenhagen") {

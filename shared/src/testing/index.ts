@@ -6,3 +6,4 @@ export { freePort } from './globalSetup';
 export * from './captureLog';
 export * from './startPostgresProcess';
 export * from './HubSamples';
+export * from './schemaState';

@@ -3,8 +3,9 @@ import { buildASTSchema, isEnumType, isObjectType, parse, valueFromASTUntyped, t
 import { DEFAULT_SUPERGRAPH_PATH } from '@nsc-hub/gateway';
 
 /**
- * Which subgraph resolves what, read from the committed supergraph's @join__type/@join__field
- * directives: the gateway plans from the same file, so tests that reason about failures do too.
+ * Which subgraph resolves what, read from a supergraph's @join__type/@join__field directives (by
+ * default the committed one: the gateway plans from the same file, so tests that reason about
+ * failures do too).
  */
 export interface SupergraphJoins {
   readonly schema: GraphQLSchema;
@@ -12,6 +13,8 @@ export interface SupergraphJoins {
   readonly roots: ReadonlySet<string>;
   /** Object types of the graph, join and link types left out. */
   objectTypes(): GraphQLObjectType[];
+  /** Subgraph names that declare the type (its @join__type graphs): its home and those that reference it. */
+  typeGraphs(type: GraphQLObjectType): Set<string>;
   /** Subgraph names that resolve the field: its @join__field graphs (not where it is external), else every subgraph declaring the type. */
   fieldGraphs(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>): Set<string>;
   /** Top-level field names of the type's @key field sets; empty for a type that is no entity. */
@@ -33,10 +36,10 @@ export function supergraphJoins(sdl = readFileSync(DEFAULT_SUPERGRAPH_PATH, 'utf
   const name = (graph: unknown) => names.get(String(graph)) ?? String(graph);
   const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((t) => (t ? [t.name] : [])));
 
-  const typeGraphs = (type: GraphQLObjectType) => directiveArgs(type.astNode, 'join__type').map((a) => name(a.graph));
+  const typeGraphs = (type: GraphQLObjectType) => new Set(directiveArgs(type.astNode, 'join__type').map((a) => name(a.graph)));
   const fieldGraphs = (type: GraphQLObjectType, field: GraphQLField<unknown, unknown>) => {
     const joins = directiveArgs(field.astNode, 'join__field').filter((a) => a.graph !== undefined);
-    if (joins.length === 0) return new Set(typeGraphs(type));
+    if (joins.length === 0) return typeGraphs(type);
     return new Set(joins.filter((a) => a.external !== true).map((a) => name(a.graph)));
   };
   const keyFields = (type: GraphQLObjectType) => {
@@ -60,5 +63,5 @@ export function supergraphJoins(sdl = readFileSync(DEFAULT_SUPERGRAPH_PATH, 'utf
   };
   const objectTypes = () =>
     Object.values(schema.getTypeMap()).filter((t): t is GraphQLObjectType => isObjectType(t) && !/^(__|join__|link__)/.test(t.name));
-  return { schema, roots, objectTypes, fieldGraphs, keyFields, homeGraphs };
+  return { schema, roots, objectTypes, typeGraphs, fieldGraphs, keyFields, homeGraphs };
 }
