@@ -7,3 +7,4 @@ export * from './captureLog';
 export * from './startPostgresProcess';
 export * from './HubSamples';
 export * from './schemaState';
+export * from './askSubgraph';
