@@ -5,7 +5,9 @@
 // field it adds to City. An Icelandic editor writes its records, a Danish editor gets FORBIDDEN,
 // anyone reads. `npm run subgraph:remove -- testland` then leaves the workspace as it was.
 import { ADMIN_URL_ENV, createTestDatabase, errorCodes, freePort, graphqlRequest, tokenFor, type TestDatabase } from '@nsc-hub/shared/src/testing';
+import { SUBGRAPHS } from '../scripts/subgraphs';
 import { startHubProcess } from './helpers/hubProcess';
+import { subgraphPortEnv } from './helpers/subgraphPortEnv';
 import { copyWorkspace, type WorkspaceCopy } from './helpers/workspaceCopy';
 
 jest.setTimeout(300_000);
@@ -46,12 +48,18 @@ test('the workspace with it type-checks, and its own tests pass', () => {
 
 test('npm start runs it with the others: its list and its City field through the gateway, writes by country', async () => {
   database = await createTestDatabase('scaffolded_hub');
-  const ports = { GATEWAY_PORT: await freePort(), MEMBERSHIP_PORT: await freePort(), KNOWLEDGE_PORT: await freePort(), FORUMS_PORT: await freePort(), TESTLAND_PORT: await freePort() };
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', DATABASE_URL: database.url };
-  for (const [name, port] of Object.entries(ports)) env[name] = String(port);
+  const gatewayPort = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: database.url,
+    GATEWAY_PORT: String(gatewayPort),
+    ...(await subgraphPortEnv([...SUBGRAPHS.map((s) => s.name), 'testland'])),
+  };
   const hub = await startHubProcess(env, { root: workspace.root });
   try {
-    const url = `http://127.0.0.1:${ports.GATEWAY_PORT}/graphql`;
+    const url = `http://127.0.0.1:${gatewayPort}/graphql`;
     const create = (name: string) => `mutation { createTestlandRecord(input: { name: "${name}", cityId: "is-reykjavik", sourceUrls: ["https://example.org/source"] }) { id version } }`;
 
     const icelandic = await graphqlRequest(url, create('Samráð í Reykjavík'), { token: await tokenFor('editor', 'IS') });

@@ -6,7 +6,9 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, graphqlRequest, tokenFor } from '@nsc-hub/shared/src/testing';
+import { SUBGRAPHS } from '../scripts/subgraphs';
 import { isListening, processesInGroup, startHubProcess } from './helpers/hubProcess';
+import { subgraphPortEnv } from './helpers/subgraphPortEnv';
 
 const ROOT = path.resolve(__dirname, '..');
 jest.setTimeout(240_000);
@@ -19,17 +21,16 @@ let ports: number[];
 beforeAll(async () => {
   dataParent = mkdtempSync(path.join(os.tmpdir(), 'nsc-hub-start-'));
   chmodSync(dataParent, 0o755);
-  const [gateway, membership, knowledge, forums, postgres] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
-  ports = [gateway, membership, knowledge, forums, postgres];
+  const [gateway, postgres] = [await freePort(), await freePort()];
+  const subgraphPorts = await subgraphPortEnv(SUBGRAPHS.map((s) => s.name));
+  ports = [gateway, postgres, ...Object.values(subgraphPorts).map(Number)];
   gatewayUrl = `http://127.0.0.1:${gateway}/graphql`;
   env = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn' };
   // No database settings at all, as on a fresh machine.
   for (const name of Object.keys(env)) if (name.endsWith('DATABASE_URL')) delete env[name];
   Object.assign(env, {
     GATEWAY_PORT: String(gateway),
-    MEMBERSHIP_PORT: String(membership),
-    KNOWLEDGE_PORT: String(knowledge),
-    FORUMS_PORT: String(forums),
+    ...subgraphPorts,
     EMBEDDED_POSTGRES_PORT: String(postgres),
     EMBEDDED_POSTGRES_DIR: path.join(dataParent, 'postgres'),
   });

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { freePort } from '@nsc-hub/shared/src/testing';
 import { SUBGRAPHS } from '../scripts/subgraphs';
 import { isListening, postQuery, processesInGroup, startHubProcess, type HubProcess } from './helpers/hubProcess';
+import { subgraphPortEnv } from './helpers/subgraphPortEnv';
 
 jest.setTimeout(240_000);
 
@@ -78,15 +79,14 @@ beforeAll(async () => {
   const parent = mkdtempSync(path.join(os.tmpdir(), 'nsc-hub-supervision-'));
   chmodSync(parent, 0o755);
   dataDir = path.join(parent, 'postgres');
-  const [membership, knowledge, forums, postgres] = [await freePort(), await freePort(), await freePort(), await freePort()];
-  ports = [gatewayPort, membership, knowledge, forums, postgres];
+  const postgres = await freePort();
+  const subgraphPorts = await subgraphPortEnv(SUBGRAPHS.map((s) => s.name));
+  ports = [gatewayPort, postgres, ...Object.values(subgraphPorts).map(Number)];
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info' };
   for (const name of Object.keys(env)) if (name.endsWith('DATABASE_URL')) delete env[name];
   Object.assign(env, {
     GATEWAY_PORT: String(gatewayPort),
-    MEMBERSHIP_PORT: String(membership),
-    KNOWLEDGE_PORT: String(knowledge),
-    FORUMS_PORT: String(forums),
+    ...subgraphPorts,
     EMBEDDED_POSTGRES_PORT: String(postgres),
     EMBEDDED_POSTGRES_DIR: dataDir,
   });
@@ -116,6 +116,8 @@ test('a frozen subgraph is killed and restarted, and the hub answers whole again
   const newPid = await waitFor('membership to be started again', () => startedPid('membership', before));
   expect(newPid).not.toBe(frozenPid);
   await waitFor('membership to be ready again', () => runnerLines().slice(before).find((l) => l.msg === 'membership is ready again'));
+  // The runner prints its status line after the service's own: wait for it rather than for a time.
+  await waitFor('every service up again', () => runnerLines().slice(before).find((l) => l.msg === statusLine({})));
   const lines = runnerLines().slice(before);
   expect(lines).toContainEqual(expect.objectContaining({ level: 50, service: 'membership', pid: frozenPid, msg: expect.stringContaining('stopped answering') }));
   expect(lines.map((l) => l.msg)).toContain(statusLine({ membership: 'restarting (1 in 60 s)' }));
@@ -142,6 +144,7 @@ test('PostgreSQL stopped under the hub is restarted on its data, and the subgrap
   }
   expect(res.errors).toBeUndefined();
   expect(res.data?.city.name).toBe('Copenhagen');
+  await waitFor('every service up again', () => runnerLines().slice(before).find((l) => l.msg === statusLine({})));
 
   const lines = runnerLines().slice(before);
   const postgresLines = lines.filter((l) => l.service === 'postgres' && l.level >= 40);

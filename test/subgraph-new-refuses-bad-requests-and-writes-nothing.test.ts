@@ -2,6 +2,7 @@
 // anything is written: the workspace stays exactly as it was (git status clean). `--dry-run` lists
 // what it would write and writes nothing. `npm run subgraph:remove` refuses while other subgraphs
 // reference the subgraph's types, naming them.
+import { SUBGRAPHS } from '../scripts/subgraphs';
 import { copyWorkspace, type WorkspaceCopy } from './helpers/workspaceCopy';
 
 let workspace: WorkspaceCopy;
@@ -39,7 +40,8 @@ test('--dry-run lists the files it would write and writes none', () => {
   for (const file of ['schema.graphql', 'src/index.ts', 'src/entities/TestlandRecordEntity.ts', 'test/writes-are-for-is-editors-and-admins.test.ts']) {
     expect(result.stdout).toContain(`subgraphs/testland/${file}`);
   }
-  expect(result.stdout).toContain('port 4004, entity TestlandRecord');
+  // The next port after the other subgraphs'.
+  expect(result.stdout).toContain(`port ${Math.max(...SUBGRAPHS.map((s) => s.defaultPort)) + 1}, entity TestlandRecord`);
   expect(workspace.changedFiles()).toEqual([]);
 });
 

@@ -1,9 +1,8 @@
 // The gateway's /readyz tells the truth about the whole hub: 200 while every subgraph's own /readyz
 // answers 200, 503 naming the subgraph while one is down (its process ended), and 200 again once it
 // is back on its port; /healthz (the gateway process answers) stays 200 throughout.
-import { forumsSubgraph } from '@nsc-hub/forums';
 import { knowledgeSubgraph } from '@nsc-hub/knowledge';
-import { membershipSubgraph } from '@nsc-hub/membership';
+import { SUBGRAPHS } from '../../scripts/subgraphs';
 import { startHub, type RunningHub } from '../helpers/startHub';
 import { startSubgraphProcess, type SubgraphProcess } from '../helpers/subgraphProcess';
 
@@ -11,7 +10,7 @@ let knowledge: SubgraphProcess;
 let hub: RunningHub;
 beforeAll(async () => {
   knowledge = await startSubgraphProcess(knowledgeSubgraph);
-  hub = await startHub({ subgraphs: [membershipSubgraph, forumsSubgraph], externalSubgraphs: { knowledge: knowledge.url } });
+  hub = await startHub({ subgraphs: SUBGRAPHS.filter((s) => s.name !== 'knowledge'), externalSubgraphs: { knowledge: knowledge.url } });
 }, 120_000);
 afterAll(async () => {
   await hub?.stop();
@@ -36,14 +35,15 @@ async function readyzUntil(status: number) {
 test('503 naming knowledge while it is down, 200 once it is back; /healthz 200 throughout', async () => {
   const ready = await readyzUntil(200);
   expect(ready.status).toBe(200);
-  expect(ready.body).toEqual({ status: 'ready', supergraph: { hash: expect.stringMatching(/^[0-9a-f]{64}$/) }, subgraphs: { membership: 'ready', knowledge: 'ready', forums: 'ready' } });
+  const allReady = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, 'ready']));
+  expect(ready.body).toEqual({ status: 'ready', supergraph: { hash: expect.stringMatching(/^[0-9a-f]{64}$/) }, subgraphs: allReady });
 
   await knowledge.stop();
   const down = await readyzUntil(503);
   expect(down.status).toBe(503);
   expect(down.body).toMatchObject({
     status: 'not ready',
-    subgraphs: { membership: 'ready', forums: 'ready', knowledge: { status: 'not ready', breaker: expect.any(String) } },
+    subgraphs: { ...allReady, knowledge: { status: 'not ready', breaker: expect.any(String) } },
   });
   expect(await get('/healthz')).toEqual({ status: 200, body: { status: 'live' } });
 

@@ -3,11 +3,14 @@
 // SUBGRAPH_UNAVAILABLE error naming that subgraph and carrying the field's path. Which fields those
 // are is read from the committed supergraph, and every registered subgraph takes its turn.
 import { getNamedType, isObjectType, Kind, parse, type GraphQLObjectType, type SelectionSetNode } from 'graphql';
+import { auditLogFieldName } from '@nsc-hub/shared';
 import { tokenFor, type GraphQLResponse } from '@nsc-hub/shared/src/testing';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
+import { hubSamplesOf } from '../helpers/hubSamples';
 import { startHub, type RunningHub } from '../helpers/startHub';
 import { supergraphJoins } from '../../scripts/supergraphJoins';
 
+/** A city across subgraphs, then every subgraph's own sample query and audit log, so each has fields here. */
 const QUERY = `{
   city(id: "dk-copenhagen") {
     name
@@ -17,8 +20,8 @@ const QUERY = `{
     events(first: 3) { totalCount }
   }
   topics { id name }
-  forums { id name }
-  auditLog { membership(first: 1) { totalCount } knowledge(first: 1) { totalCount } forums(first: 1) { totalCount } }
+  ${SUBGRAPHS.map((s) => hubSamplesOf(s).query.trim().replace(/^\{|\}$/g, '')).join('\n  ')}
+  auditLog { ${SUBGRAPHS.map((s) => `${auditLogFieldName(s.name)}(first: 1) { totalCount }`).join(' ')} }
 }`;
 
 const joins = supergraphJoins();

@@ -497,6 +497,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   City: City;
+  CooperationModel: CooperationModel;
   Country: Country;
   Network: Network;
 }>;
@@ -506,6 +507,9 @@ export type FederationReferenceTypes = ResolversObject<{
   City:
     ( { __typename: 'City' }
     & GraphQLRecursivePick<FederationTypes['City'], {"id":true}> );
+  CooperationModel:
+    ( { __typename: 'CooperationModel' }
+    & GraphQLRecursivePick<FederationTypes['CooperationModel'], {"id":true}> );
   Country:
     ( { __typename: 'Country' }
     & GraphQLRecursivePick<FederationTypes['Country'], {"code":true}> );
@@ -668,7 +672,8 @@ export type ContactPersonResolvers<ContextType = MembershipContext, ParentType e
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
-export type CooperationModelResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['CooperationModel'] = ResolversParentTypes['CooperationModel']> = ResolversObject<{
+export type CooperationModelResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['CooperationModel'] = ResolversParentTypes['CooperationModel'], FederationReferenceType extends FederationReferenceTypes['CooperationModel'] = FederationReferenceTypes['CooperationModel']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CooperationModel']> | FederationReferenceType, FederationReferenceType, ContextType>;
   cities?: Resolver<Array<ResolversTypes['City']>, ParentType, ContextType>;
   country?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -1,0 +1,17 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** A police district's kredsråd, lokalråd or infohus: the structure type, and what the sources say of it there. */
+@Entity({ name: 'district_structures' })
+export class DistrictStructureEntity {
+  @PrimaryColumn({ name: 'police_district_id', type: 'text' })
+  policeDistrictId: string;
+
+  @PrimaryColumn({ name: 'structure_id', type: 'text' })
+  structureId: string;
+
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
+  @Column({ name: 'source_ids', type: 'text', array: true })
+  sourceIds: string[];
+}

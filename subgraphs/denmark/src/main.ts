@@ -1,0 +1,4 @@
+import { runSubgraph } from '@nsc-hub/shared';
+import { denmarkSubgraph } from './index';
+
+runSubgraph(denmarkSubgraph);
