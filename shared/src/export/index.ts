@@ -1,0 +1,2 @@
+export * from './flattenRows';
+export * from './rowsOf';

@@ -1,0 +1,22 @@
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The rows a table of a result is made of: the list at `path` (dotted, from `data`), or else the
+ * one root field's. A connection gives its edges, a list its items, an object one row; with
+ * several root fields and no path, the whole answer is one row.
+ */
+export function rowsOf(data: Record<string, unknown> | null | undefined, path?: string): unknown[] {
+  if (!data) return [];
+  let value: unknown;
+  if (path) {
+    value = path.split('.').reduce<unknown>((v, key) => (isObject(v) ? v[key] : undefined), data);
+    if (value === undefined) throw new Error(`the answer has nothing at "${path}"`);
+  } else {
+    const keys = Object.keys(data);
+    value = keys.length === 1 ? data[keys[0]] : data;
+  }
+  if (value === null || value === undefined) return [];
+  if (Array.isArray(value)) return value;
+  if (isObject(value) && Array.isArray(value.edges)) return value.edges;
+  return [value];
+}
