@@ -56,6 +56,11 @@ test('an exploded list gives one row per item, the other columns repeated; an em
   expect(table.columns).not.toContain('node.memberships');
 });
 
+test("a null inside a list keeps its place, so a list's columns line up", () => {
+  const row = { memberships: [{ network: 'A', joinedYear: null }, { network: 'B', joinedYear: 2020 }], also: [{ note: null }] };
+  expect(flattenRows([row]).records).toEqual([{ 'memberships.network': 'A; B', 'memberships.joinedYear': '; 2020', 'also.note': null }]);
+});
+
 test('lists of scalars join into one cell', () => {
   expect(flattenRows([{ languages: ['da', 'en'], topics: [] }]).records).toEqual([{ languages: 'da; en', topics: null }]);
 });

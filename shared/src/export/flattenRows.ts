@@ -19,7 +19,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 /**
  * Flattens GraphQL result rows for a table: nested objects become dotted columns
  * (`node.country.code`), lists share one cell joined by `; ` (a list of objects gives each of its
- * columns the items' values, in order), and a list named in `explode` gives one row per item, the
+ * columns the items' values in order, an empty place for a null, so the columns line up), and a list named in `explode` gives one row per item, the
  * row's other columns repeated. Pure: the CLI and the explorer's download use the same code.
  */
 export function flattenRows(rows: readonly unknown[], options: FlattenOptions = {}): FlatTable {
@@ -69,8 +69,9 @@ function flattenInto(value: unknown, prefix: string, record: Record<string, Cell
     const keys = [...new Set(items.flatMap((flat) => Object.keys(flat)))];
     if (keys.length === 0 && prefix) record[prefix] = null;
     for (const key of keys) {
-      const values = items.map((flat) => flat[key]).filter((v): v is Exclude<Cell, null> => v !== null && v !== undefined);
-      record[key] = values.length ? values.map(String).join(separator) : null;
+      // Every item keeps its place (an empty one for a null), so the columns of one list line up.
+      const values = items.map((flat) => flat[key] ?? null);
+      record[key] = values.every((v) => v === null) ? null : values.map((v) => (v === null ? '' : String(v))).join(separator);
     }
     return;
   }
