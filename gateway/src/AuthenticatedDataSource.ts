@@ -99,6 +99,7 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     // Health checks and composition requests carry no client context.
     if (!context || !('requestId' in context)) return;
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+    if (context.acceptLanguage) request.http?.headers.set('accept-language', context.acceptLanguage);
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
     if (context.idempotency) {
       request.http?.headers.set(IDEMPOTENCY_KEY_HEADER, context.idempotency.key);

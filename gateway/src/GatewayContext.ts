@@ -4,6 +4,8 @@ export interface GatewayContext extends RequestContextBase {
   readonly caller: Caller;
   /** The client's Authorization header, verified here and forwarded as is. */
   readonly authorization: string | undefined;
+  /** The client's Accept-Language header, forwarded: lists by name follow its alphabetical order. */
+  readonly acceptLanguage: string | undefined;
   /** The client's Idempotency-Key and a fingerprint of its whole request, forwarded to subgraphs. */
   readonly idempotency: { readonly key: string; readonly fingerprint: string } | undefined;
   /** What the request's access-log line will say, filled in as GraphQL learns it. */

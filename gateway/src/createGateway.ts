@@ -139,7 +139,8 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
             const caller = await callerForRequest(config.jwt, authorization, requestId, log);
             const key = parseIdempotencyKey(req.headers[IDEMPOTENCY_KEY_HEADER]);
             const idempotency = key ? { key, fingerprint: requestFingerprint(req.body ?? {}) } : undefined;
-            return { caller, authorization, requestId, idempotency, accessLog: accessLogEntryOf(res) };
+            const acceptLanguage = req.headers['accept-language'];
+            return { caller, authorization, acceptLanguage, requestId, idempotency, accessLog: accessLogEntryOf(res) };
           },
         }),
       );

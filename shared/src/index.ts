@@ -41,3 +41,4 @@ export * from './schema/platformTypeDefs';
 export * from './schema/platformResolvers';
 export * from './SubgraphCodegen';
 export * from './withTimeout';
+export * from './orderLocale';

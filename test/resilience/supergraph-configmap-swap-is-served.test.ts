@@ -13,7 +13,8 @@ import { startHub, type RunningHub } from '../helpers/startHub';
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** A root field the knowledge subgraph resolves, left out of the supergraph served at first. */
-const ADDED_FIELD = /^ {2}topics: \[Topic!\] @join__field\(graph: KNOWLEDGE\)\n/m;
+/** `Query.topics` in the supergraph, its description and arguments included: the field a reload adds. */
+const ADDED_FIELD = /^ {2}"""Every topic, by name\."""\n {2}topics\([^)]*\): \[Topic!\] @join__field\(graph: KNOWLEDGE\)\n/m;
 
 let dir: string;
 let original: string;

@@ -10,6 +10,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '../auth';
+import { orderLocaleFromHeader, type OrderLocale } from '../orderLocale';
 import { ERRORS } from '../errors';
 import { SUBGRAPH_SECRET_HEADER, type SubgraphServerConfig } from '../config';
 import { DatabaseOutage } from '../db/DatabaseOutage';
@@ -27,6 +28,8 @@ import { accessLog, accessLogEntryOf, useAccessLog } from './useAccessLog';
 /** What every subgraph's request context has. */
 export interface SubgraphContextBase extends RequestContextBase {
   readonly caller: Caller;
+  /** The alphabetical order the client asked for (`Accept-Language`, forwarded by the gateway), for lists by name. */
+  readonly orderLocale: OrderLocale;
   /** Everything that logs during the request logs here: each line carries its request id. */
   readonly log: Logger;
 }
@@ -36,7 +39,7 @@ export interface SubgraphServerOptions<TContext extends SubgraphContextBase> {
   readonly typeDefs: string;
   readonly resolvers: GraphQLResolverMap<TContext>;
   /** Builds the per-request context (DataLoaders are created here, once per request). */
-  readonly context: (args: { caller: Caller; requestId: string; log: Logger }) => TContext | Promise<TContext>;
+  readonly context: (args: { caller: Caller; requestId: string; log: Logger; orderLocale: OrderLocale }) => TContext | Promise<TContext>;
   readonly log: Logger;
   /** The subgraph's database (initialised): /readyz asks it, and its outages are reported once. */
   readonly dataSource: DataSource;
@@ -161,7 +164,8 @@ export function createSubgraphServer<TContext extends SubgraphContextBase>(optio
             // The gateway's id: assignRequestId took it from x-request-id once the secret matched.
             const requestId = requestIdOf(res);
             const caller = await callerForRequest(config.jwt, req.headers.authorization, requestId, log);
-            const context = await options.context({ caller, requestId, log: log.child({ requestId }) });
+            const orderLocale = orderLocaleFromHeader(req.headers['accept-language']);
+            const context = await options.context({ caller, requestId, log: log.child({ requestId }), orderLocale });
             // Added here, not by each subgraph's factory, so none can leave its line without what GraphQL learnt.
             return { ...context, accessLog: accessLogEntryOf(res) };
           },

@@ -22,7 +22,7 @@ export const knowledgeSubgraph = defineSubgraph<KnowledgeContext>({
   entities,
   migrations,
   resolvers,
-  context: ({ dataSource }) => ({ loaders: createLoaders(dataSource) }),
+  context: ({ request, dataSource }) => ({ loaders: createLoaders(dataSource, request.orderLocale) }),
   seed: async (dataSource) => ({ ...(await seedKnowledge(dataSource)) }),
   isSeeded,
 });

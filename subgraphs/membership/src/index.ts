@@ -22,7 +22,7 @@ export const membershipSubgraph = defineSubgraph<MembershipContext>({
   entities,
   migrations,
   resolvers,
-  context: ({ dataSource }) => ({ loaders: createLoaders(dataSource) }),
+  context: ({ request, dataSource }) => ({ loaders: createLoaders(dataSource, request.orderLocale) }),
   seed: async (dataSource) => ({ ...(await seedMembership(dataSource)) }),
   isSeeded,
 });

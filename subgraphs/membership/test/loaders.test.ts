@@ -1,6 +1,6 @@
 // Loaders batch: whatever the number of keys, one statement per loader per request, results in
 // key order; network member pages are stable (no duplicates, no gaps).
-import { decodeCursor } from '@nsc-hub/shared';
+import { decodeNameCursor } from '@nsc-hub/shared';
 import { startSubgraph, type RunningSubgraph } from '@nsc-hub/shared/src/testing';
 import { createLoaders, membershipSubgraph } from '../src';
 
@@ -17,7 +17,7 @@ const counting = async <T>(fn: () => Promise<T>) => {
 };
 
 test('cityById answers many keys with one statement, in key order, null where unknown', async () => {
-  const loaders = createLoaders(subgraph.dataSource);
+  const loaders = createLoaders(subgraph.dataSource, 'en');
   const { result, statements } = await counting(() =>
     Promise.all(['no-oslo', 'xx-unknown', 'dk-copenhagen', 'no-oslo'].map((id) => loaders.cityById.load(id))),
   );
@@ -27,7 +27,7 @@ test('cityById answers many keys with one statement, in key order, null where un
 
 test('membershipsByCity groups memberships per city with one statement, [] for a city with none', async () => {
   await subgraph.dataSource.query(`INSERT INTO membership.cities (id, name, country_code, owner) VALUES ('is-testbaer', 'Testbær', 'IS', 'IS')`);
-  const loaders = createLoaders(subgraph.dataSource);
+  const loaders = createLoaders(subgraph.dataSource, 'en');
   const { result, statements } = await counting(() =>
     Promise.all(['dk-copenhagen', 'is-testbaer', 'no-oslo'].map((id) => loaders.membershipsByCity.load(id))),
   );
@@ -38,7 +38,7 @@ test('membershipsByCity groups memberships per city with one statement, [] for a
 });
 
 test('networkMembers answers several networks asked with the same arguments with one statement', async () => {
-  const loaders = createLoaders(subgraph.dataSource);
+  const loaders = createLoaders(subgraph.dataSource, 'en');
   const networks = ['nordic-safe-cities', 'strong-cities-network', 'safe-city-norway'];
   const { result, statements } = await counting(() =>
     Promise.all(networks.map((networkId) => loaders.networkMembers.load({ networkId, status: null, first: 2, after: null }))),
@@ -53,10 +53,10 @@ test('networkMembers answers several networks asked with the same arguments with
 
 test('networkMembers pages through every member once, in city-name order, with one statement per page', async () => {
   const seen: string[] = [];
-  let after: [string, string] | null = null;
+  let after: readonly [string, string] | null = null;
   let pages = 0;
   for (;;) {
-    const loaders = createLoaders(subgraph.dataSource);
+    const loaders = createLoaders(subgraph.dataSource, 'en');
     const { result: page, statements } = await counting(() =>
       loaders.networkMembers.load({ networkId: 'nordic-safe-cities', status: null, first: 3, after }),
     );
@@ -65,7 +65,7 @@ test('networkMembers pages through every member once, in city-name order, with o
     seen.push(...names);
     pages += 1;
     if (!page.pageInfo.hasNextPage) break;
-    after = decodeCursor(page.pageInfo.endCursor, ['string', 'string']) as [string, string];
+    after = decodeNameCursor(page.pageInfo.endCursor, 'en');
   }
   const [{ count }] = await subgraph.dataSource.query(`SELECT count(*)::int AS count FROM membership.memberships WHERE network_id = 'nordic-safe-cities'`);
   expect(seen).toHaveLength(count);
@@ -73,14 +73,14 @@ test('networkMembers pages through every member once, in city-name order, with o
   expect(pages).toBe(Math.ceil(count / 3));
   const sorted: string[] = (
     await subgraph.dataSource.query(
-      `SELECT c.name FROM membership.memberships m JOIN membership.cities c ON c.id = m.city_id WHERE m.network_id = 'nordic-safe-cities' ORDER BY c.name, m.id::text`,
+      `SELECT c.name FROM membership.memberships m JOIN membership.cities c ON c.id = m.city_id WHERE m.network_id = 'nordic-safe-cities' ORDER BY c.name COLLATE "en-x-icu", m.id::text`,
     )
   ).map((r: { name: string }) => r.name);
   expect(seen).toEqual(sorted);
 });
 
 test('networkMembers counts only when totalCount is read, and filters by status', async () => {
-  const loaders = createLoaders(subgraph.dataSource);
+  const loaders = createLoaders(subgraph.dataSource, 'en');
   const page = await loaders.networkMembers.load({ networkId: 'safe-city-norway', status: 'CANDIDATE', first: 10, after: null });
   expect(page.edges).toEqual([]);
   const total = typeof page.totalCount === 'function' ? await page.totalCount() : page.totalCount;

@@ -20,8 +20,9 @@ const contextFor = (caller: Caller): MembershipContext => ({
   caller,
   requestId: 'test-request',
   log: pino({ level: 'silent' }),
+  orderLocale: 'en',
   db: subgraph.dataSource,
-  loaders: createLoaders(subgraph.dataSource),
+  loaders: createLoaders(subgraph.dataSource, 'en'),
 });
 const member: Caller = { kind: 'user', sub: 'm', role: 'member', country: null };
 

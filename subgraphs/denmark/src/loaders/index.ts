@@ -33,7 +33,7 @@ export function createLoaders(db: DataSource) {
     municipalityByCity: createKeyLoader((cities: string[]) => repo(MunicipalityEntity).findBy({ cityId: In(cities) }), (m) => m.cityId!),
     municipalitiesByDistrict: createGroupLoader(byColumn(MunicipalityEntity, 'policeDistrictId'), (m) => m.policeDistrictId),
     districtStructuresByDistrict: createGroupLoader(
-      (ids: string[]) => repo(DistrictStructureEntity).findBy({ policeDistrictId: In(ids) }),
+      (ids: string[]) => repo(DistrictStructureEntity).find({ where: { policeDistrictId: In(ids) }, relations: { structure: true } }),
       (s) => s.policeDistrictId,
     ),
     structureById: createKeyLoader((ids: string[]) => repo(PreventionStructureEntity).findBy({ id: In(ids) }), (s) => s.id),

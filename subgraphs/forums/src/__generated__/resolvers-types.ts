@@ -405,6 +405,11 @@ export type QueryForumArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+export type QueryForumsArgs = {
+  orderLocale?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Resource = {
   __typename?: 'Resource';
   id: Scalars['ID']['output'];
@@ -790,7 +795,7 @@ export type QueryResolvers<ContextType = ForumsContext, ParentType extends Resol
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
   events?: Resolver<Maybe<ResolversTypes['EventConnection']>, ParentType, ContextType, Partial<QueryEventsArgs>>;
   forum?: Resolver<Maybe<ResolversTypes['Forum']>, ParentType, ContextType, RequireFields<QueryForumArgs, 'id'>>;
-  forums?: Resolver<Maybe<Array<ResolversTypes['Forum']>>, ParentType, ContextType>;
+  forums?: Resolver<Maybe<Array<ResolversTypes['Forum']>>, ParentType, ContextType, Partial<QueryForumsArgs>>;
 }>;
 
 export type ResourceResolvers<ContextType = ForumsContext, ParentType extends ResolversParentTypes['Resource'] = ResolversParentTypes['Resource']> = ResolversObject<{

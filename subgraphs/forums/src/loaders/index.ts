@@ -1,5 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import { createGroupLoader, createKeyLoader } from '@nsc-hub/shared';
+import { collate, createGroupLoader, createKeyLoader, type OrderLocale } from '@nsc-hub/shared';
 import { EventEntity, ForumEntity, ParticipationEntity, SourceEntity, WorkingGroupEntity, PARTICIPATION_ROLES } from '../entities';
 import { LIST_SPECS, createEventListLoader } from './eventLists';
 
@@ -24,8 +24,8 @@ function participationsBy(db: DataSource, column: 'city_id' | 'country_code') {
       .getMany();
 }
 
-/** Every reference and list field goes through one of these, built fresh for each request. */
-export function createLoaders(db: DataSource) {
+/** Every reference and list field goes through one of these, built fresh for each request; names sort in the request's order. */
+export function createLoaders(db: DataSource, locale: OrderLocale) {
   const repo = db.getRepository.bind(db);
   const eventById = createKeyLoader((ids: string[]) => repo(EventEntity).findBy({ id: In(ids) }), (e) => e.id);
   return {
@@ -34,7 +34,8 @@ export function createLoaders(db: DataSource) {
     workingGroupById: createKeyLoader((ids: string[]) => repo(WorkingGroupEntity).findBy({ id: In(ids) }), (g) => g.id),
     sourceById: createKeyLoader((ids: string[]) => repo(SourceEntity).findBy({ id: In(ids) }), (s) => s.id),
     workingGroupsByForum: createGroupLoader(
-      (ids: string[]) => repo(WorkingGroupEntity).find({ where: { forumId: In(ids) }, order: { name: 'ASC', id: 'ASC' } }),
+      (ids: string[]) =>
+        repo(WorkingGroupEntity).createQueryBuilder('g').where('g.forumId IN (:...ids)', { ids }).orderBy(`g.name ${collate(locale)}`).addOrderBy('g.id').getMany(),
       (g) => g.forumId,
     ),
     participationsByEvent: createGroupLoader(

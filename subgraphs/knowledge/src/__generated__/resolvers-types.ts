@@ -249,6 +249,7 @@ export type Query = {
    * searched in its own language. Best matches first.
    */
   searchResources: Maybe<ResourceSearchConnection>;
+  /** Every topic, by name. */
   topics: Maybe<Array<Topic>>;
 };
 
@@ -271,6 +272,11 @@ export type QuerySearchResourcesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   language?: InputMaybe<Scalars['String']['input']>;
   query: Scalars['String']['input'];
+};
+
+
+export type QueryTopicsArgs = {
+  orderLocale?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A guideline, toolkit, good practice, report, recommendation, action plan, training or study. Owned by its country (editors of that country write it) or by the secretariat. */
@@ -692,7 +698,7 @@ export type QueryResolvers<ContextType = KnowledgeContext, ParentType extends Re
   resource?: Resolver<Maybe<ResolversTypes['Resource']>, ParentType, ContextType, RequireFields<QueryResourceArgs, 'id'>>;
   resources?: Resolver<Maybe<ResolversTypes['ResourceConnection']>, ParentType, ContextType, Partial<QueryResourcesArgs>>;
   searchResources?: Resolver<Maybe<ResolversTypes['ResourceSearchConnection']>, ParentType, ContextType, RequireFields<QuerySearchResourcesArgs, 'query'>>;
-  topics?: Resolver<Maybe<Array<ResolversTypes['Topic']>>, ParentType, ContextType>;
+  topics?: Resolver<Maybe<Array<ResolversTypes['Topic']>>, ParentType, ContextType, Partial<QueryTopicsArgs>>;
 }>;
 
 export type ResourceResolvers<ContextType = KnowledgeContext, ParentType extends ResolversParentTypes['Resource'] = ResolversParentTypes['Resource'], FederationReferenceType extends FederationReferenceTypes['Resource'] = FederationReferenceTypes['Resource']> = ResolversObject<{

@@ -1,11 +1,11 @@
 import { In, type DataSource } from 'typeorm';
-import { createGroupLoader, createKeyLoader } from '@nsc-hub/shared';
+import { collate, createGroupLoader, createKeyLoader, type OrderLocale } from '@nsc-hub/shared';
 import { ResourceEntity, SourceEntity, TopicEntity } from '../entities';
 import { DB_SCHEMA } from '../dbSchema';
 import { LIST_SPECS, createResourceListLoader } from './resourceLists';
 
-/** Every reference and list field goes through one of these, built fresh for each request. */
-export function createLoaders(db: DataSource) {
+/** Every reference and list field goes through one of these, built fresh for each request; names sort in the request's order. */
+export function createLoaders(db: DataSource, locale: OrderLocale) {
   const repo = db.getRepository.bind(db);
   const resourceById = createKeyLoader((ids: string[]) => repo(ResourceEntity).findBy({ id: In(ids) }), (r) => r.id);
   return {
@@ -15,7 +15,7 @@ export function createLoaders(db: DataSource) {
       (ids: string[]): Promise<(TopicEntity & { resourceId: string })[]> =>
         db.query(
           `SELECT t.id, t.name, rt.resource_id AS "resourceId" FROM ${DB_SCHEMA}.resource_topics rt
-             JOIN ${DB_SCHEMA}.topics t ON t.id = rt.topic_id WHERE rt.resource_id = ANY($1) ORDER BY t.name`,
+             JOIN ${DB_SCHEMA}.topics t ON t.id = rt.topic_id WHERE rt.resource_id = ANY($1) ORDER BY t.name ${collate(locale)}, t.id`,
           [ids],
         ),
       (t) => t.resourceId,

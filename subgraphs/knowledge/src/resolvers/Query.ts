@@ -1,4 +1,4 @@
-import { parseFirst } from '@nsc-hub/shared';
+import { collate, orderLocaleOf, parseFirst } from '@nsc-hub/shared';
 import { TopicEntity } from '../entities/TopicEntity';
 import { listResources } from '../data/listResources';
 import { searchResources } from '../data/searchResources';
@@ -7,7 +7,8 @@ import type { QueryResolvers } from '../__generated__/resolvers-types';
 export const Query: QueryResolvers = {
   resources: (_root, { filter, first, after }, { db }) => listResources(db, filter, parseFirst(first), after),
   resource: (_root, { id }, { loaders }) => loaders.resourceById.load(id),
-  topics: (_root, _args, { db }) => db.getRepository(TopicEntity).find({ order: { name: 'ASC' } }),
+  topics: (_root, { orderLocale }, { db, orderLocale: requested }) =>
+    db.getRepository(TopicEntity).createQueryBuilder('t').orderBy(`t.name ${collate(orderLocaleOf(orderLocale, requested))}`).addOrderBy('t.id').getMany(),
   searchResources: (_root, { query, language, filter, first, after }, { db, loaders }) =>
     searchResources(db, loaders, { query, language, filter, first: parseFirst(first), after }),
 };

@@ -361,14 +361,16 @@ export type Query = {
   __typename?: 'Query';
   /** The audit log of every write; each subgraph adds its own part. Admins only. */
   auditLog: Maybe<AuditLog>;
-  /** Cities by name. `first` defaults to 20, at most 100. */
+  /** Cities by name. `first` defaults to 20, at most 100. A cursor holds its order: ask for the next page in the same one. */
   cities: Maybe<CityConnection>;
   city: Maybe<City>;
+  /** Cooperation models by country, then name. */
   cooperationModels: Maybe<Array<CooperationModel>>;
   /** Every country, by name. Like every root field, null (with an error) when its subgraph is unavailable. */
   countries: Maybe<Array<Country>>;
   country: Maybe<Country>;
   network: Maybe<Network>;
+  /** Every network, by name. */
   networks: Maybe<Array<Network>>;
 };
 
@@ -377,6 +379,7 @@ export type QueryCitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CityFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderLocale?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -387,6 +390,12 @@ export type QueryCityArgs = {
 
 export type QueryCooperationModelsArgs = {
   country?: InputMaybe<Scalars['ID']['input']>;
+  orderLocale?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryCountriesArgs = {
+  orderLocale?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -397,6 +406,11 @@ export type QueryCountryArgs = {
 
 export type QueryNetworkArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryNetworksArgs = {
+  orderLocale?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Where a seeded fact comes from. */
@@ -779,10 +793,10 @@ export type QueryResolvers<ContextType = MembershipContext, ParentType extends R
   cities?: Resolver<Maybe<ResolversTypes['CityConnection']>, ParentType, ContextType, Partial<QueryCitiesArgs>>;
   city?: Resolver<Maybe<ResolversTypes['City']>, ParentType, ContextType, RequireFields<QueryCityArgs, 'id'>>;
   cooperationModels?: Resolver<Maybe<Array<ResolversTypes['CooperationModel']>>, ParentType, ContextType, Partial<QueryCooperationModelsArgs>>;
-  countries?: Resolver<Maybe<Array<ResolversTypes['Country']>>, ParentType, ContextType>;
+  countries?: Resolver<Maybe<Array<ResolversTypes['Country']>>, ParentType, ContextType, Partial<QueryCountriesArgs>>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, RequireFields<QueryCountryArgs, 'code'>>;
   network?: Resolver<Maybe<ResolversTypes['Network']>, ParentType, ContextType, RequireFields<QueryNetworkArgs, 'id'>>;
-  networks?: Resolver<Maybe<Array<ResolversTypes['Network']>>, ParentType, ContextType>;
+  networks?: Resolver<Maybe<Array<ResolversTypes['Network']>>, ParentType, ContextType, Partial<QueryNetworksArgs>>;
 }>;
 
 export type SourceResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{

@@ -1,5 +1,5 @@
 import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
-import { countryCode, decodeCursor, invalid, toConnection, type Connection } from '@nsc-hub/shared';
+import { collate, countryCode, decodeNameCursor, invalid, nameCursorKey, toConnection, type Connection, type OrderLocale } from '@nsc-hub/shared';
 import { CityEntity } from '../entities/CityEntity';
 import { DB_SCHEMA } from '../dbSchema';
 import type { CityFilter } from '../__generated__/resolvers-types';
@@ -31,12 +31,22 @@ function applyFilter(qb: SelectQueryBuilder<CityEntity>, filter: CityFilter | nu
   return qb;
 }
 
-/** One page of cities by name; the total is counted only if the client asks for it. */
-export async function findCities(db: DataSource, filter: CityFilter | null | undefined, first: number, after: string | null | undefined): Promise<Connection<CityEntity>> {
-  const cursor = decodeCursor(after, ['string', 'string']);
+/**
+ * One page of cities by name, in the alphabetical order of `locale` (ties by id); the cursor
+ * carries the order. The total is counted only if the client asks for it.
+ */
+export async function findCities(
+  db: DataSource,
+  filter: CityFilter | null | undefined,
+  first: number,
+  after: string | null | undefined,
+  locale: OrderLocale,
+): Promise<Connection<CityEntity>> {
+  const cursor = decodeNameCursor(after, locale);
+  const order = collate(locale);
   const base = () => applyFilter(db.getRepository(CityEntity).createQueryBuilder('c'), filter);
   const page = base();
-  if (cursor) page.andWhere('(c.name, c.id) > (:name, :id)', { name: cursor[0], id: cursor[1] });
-  const rows = await page.orderBy('c.name', 'ASC').addOrderBy('c.id', 'ASC').limit(first + 1).getMany();
-  return toConnection(rows, first, () => base().getCount(), (c) => [c.name, c.id]);
+  if (cursor) page.andWhere(`(c.name ${order} > :name ${order} OR (c.name = :name AND c.id > :id))`, { name: cursor[0], id: cursor[1] });
+  const rows = await page.orderBy(`c.name ${order}`).addOrderBy('c.id', 'ASC').limit(first + 1).getMany();
+  return toConnection(rows, first, () => base().getCount(), (c) => nameCursorKey(locale, c.name, c.id));
 }

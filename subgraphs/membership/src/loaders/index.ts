@@ -1,5 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import { createGroupLoader, createKeyLoader } from '@nsc-hub/shared';
+import { collate, createGroupLoader, createKeyLoader, type OrderLocale } from '@nsc-hub/shared';
 import {
   CityCooperationModelEntity,
   CityEntity,
@@ -12,11 +12,15 @@ import {
 } from '../entities';
 import { createNetworkMembersLoader } from './networkMembers';
 
-const byName = { name: 'ASC', id: 'ASC' } as const;
-
-/** Every reference and list field goes through one of these, built fresh for each request. */
-export function createLoaders(db: DataSource) {
+/**
+ * Every reference and list field goes through one of these, built fresh for each request; lists
+ * by name follow the request's alphabetical order.
+ */
+export function createLoaders(db: DataSource, locale: OrderLocale) {
   const repo = db.getRepository.bind(db);
+  /** The rows whose `column` is one of `keys`, by name in the request's order, ties by id. */
+  const byName = <T extends object>(entity: new () => T, column: string) => (keys: string[]) =>
+    repo(entity).createQueryBuilder('t').where(`t.${column} IN (:...keys)`, { keys }).orderBy(`t.name ${collate(locale)}`).addOrderBy('t.id').getMany();
   return {
     countryByCode: createKeyLoader((codes: string[]) => repo(CountryEntity).findBy({ code: In(codes) }), (c) => c.code),
     cityById: createKeyLoader((ids: string[]) => repo(CityEntity).findBy({ id: In(ids) }), (c) => c.id),
@@ -24,7 +28,7 @@ export function createLoaders(db: DataSource) {
     cooperationModelById: createKeyLoader((ids: string[]) => repo(CooperationModelEntity).findBy({ id: In(ids) }), (m) => m.id),
     sourceById: createKeyLoader((ids: string[]) => repo(SourceEntity).findBy({ id: In(ids) }), (s) => s.id),
     citiesByCountry: createGroupLoader(
-      (codes: string[]) => repo(CityEntity).find({ where: { countryCode: In(codes) }, order: byName }),
+      byName(CityEntity, 'countryCode'),
       (c) => c.countryCode,
     ),
     membershipsByCity: createGroupLoader(
@@ -32,11 +36,11 @@ export function createLoaders(db: DataSource) {
       (m) => m.cityId,
     ),
     contactsByCity: createGroupLoader(
-      (ids: string[]) => repo(ContactPersonEntity).find({ where: { cityId: In(ids) }, order: { name: 'ASC', id: 'ASC' } }),
+      byName(ContactPersonEntity, 'cityId'),
       (c) => c.cityId,
     ),
     cooperationModelsByCountry: createGroupLoader(
-      (codes: string[]) => repo(CooperationModelEntity).find({ where: { countryCode: In(codes) }, order: byName }),
+      byName(CooperationModelEntity, 'countryCode'),
       (m) => m.countryCode,
     ),
     cityModelLinksByCity: createGroupLoader(
@@ -47,7 +51,7 @@ export function createLoaders(db: DataSource) {
       (ids: string[]) => repo(CityCooperationModelEntity).find({ where: { modelId: In(ids) }, order: { cityId: 'ASC' } }),
       (l) => l.modelId,
     ),
-    networkMembers: createNetworkMembersLoader(db),
+    networkMembers: createNetworkMembersLoader(db, locale),
   };
 }
 

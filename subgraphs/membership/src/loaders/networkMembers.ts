@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { createArgsLoader, toConnection, type Connection } from '@nsc-hub/shared';
+import { collate, createArgsLoader, nameCursorKey, toConnection, type Connection, type OrderLocale } from '@nsc-hub/shared';
 import { DB_SCHEMA } from '../dbSchema';
 import { MembershipEntity, type MembershipStatusValue } from '../entities/MembershipEntity';
 
@@ -13,14 +13,15 @@ export interface MembersKey {
 
 type MemberRow = MembershipEntity & { cityName: string };
 
-const sortKey = (m: MemberRow) => [m.cityName, m.id];
 
 /**
- * A page of each network's memberships, ordered by city name. All networks asked for in one
+ * A page of each network's memberships, ordered by city name in `locale`'s order. All networks asked for in one
  * request with the same arguments are answered by one statement (a window per network), and the
  * counts, only when asked for, by one more.
  */
-export function createNetworkMembersLoader(db: DataSource) {
+export function createNetworkMembersLoader(db: DataSource, locale: OrderLocale) {
+  const order = collate(locale);
+  const sortKey = (m: MemberRow) => nameCursorKey(locale, m.cityName, m.id);
   const counts = createArgsLoader<{ networkId: string; status: MembershipStatusValue | null }, number>(async (keys) => {
     const rows: { network_id: string; status: string; count: string }[] = await db.query(
       `SELECT network_id, status, count(*) AS count FROM ${DB_SCHEMA}.memberships
@@ -49,13 +50,13 @@ export function createNetworkMembersLoader(db: DataSource) {
       }
       if (cursor) {
         params.push(cursor[0], cursor[1]);
-        where += ` AND (c.name, m.id::text) > ($${params.length - 1}, $${params.length})`;
+        where += ` AND (c.name ${order} > $${params.length - 1} ${order} OR (c.name = $${params.length - 1} AND m.id::text > $${params.length}))`;
       }
       params.push(first + 1);
       const raw: Record<string, unknown>[] = await db.query(
         `SELECT * FROM (
            SELECT m.*, c.name AS city_name,
-                  row_number() OVER (PARTITION BY m.network_id ORDER BY c.name, m.id::text) AS rn
+                  row_number() OVER (PARTITION BY m.network_id ORDER BY c.name ${order}, m.id::text) AS rn
              FROM ${DB_SCHEMA}.memberships m JOIN ${DB_SCHEMA}.cities c ON c.id = m.city_id
             WHERE ${where}
          ) page WHERE rn <= $${params.length} ORDER BY network_id, rn`,
