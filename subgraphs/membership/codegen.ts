@@ -17,5 +17,7 @@ export const codegen: SubgraphCodegen = {
     CityEdge: '@nsc-hub/shared#Edge<CityEntity>',
     MembershipConnection: '@nsc-hub/shared#Connection<MembershipEntity>',
     MembershipEdge: '@nsc-hub/shared#Edge<MembershipEntity>',
+    MembershipStats: '../data/countMemberships#MembershipCounts',
+    MembershipGroupKey: '../data/countMemberships#MembershipGroupValues',
   },
 };

@@ -9,9 +9,11 @@ import type { CooperationModelEntity } from '../entities/CooperationModelEntity'
 import type { ContactPersonEntity } from '../entities/ContactPersonEntity';
 import type { SourceEntity } from '../entities/SourceEntity';
 import type { Connection, Edge, AuditLogRoot, AuditRow } from '@nsc-hub/shared';
+import type { MembershipCounts, MembershipGroupValues } from '../data/countMemberships';
 import type { MembershipContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -276,10 +278,50 @@ export type MembershipConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** What memberships can be counted by. */
+export type MembershipDimension =
+  /** The member city's country. */
+  | 'COUNTRY'
+  | 'NETWORK'
+  | 'STATUS'
+  /** The year the city joined the network, where the sources give it. */
+  | 'YEAR_JOINED';
+
 export type MembershipEdge = {
   __typename?: 'MembershipEdge';
   cursor: Scalars['String']['output'];
   node: Membership;
+};
+
+export type MembershipGroup = {
+  __typename?: 'MembershipGroup';
+  count: Scalars['Int']['output'];
+  key: MembershipGroupKey;
+};
+
+/** One group's values: only the dimensions grouped by are set; null there means unknown (a group of its own). */
+export type MembershipGroupKey = {
+  __typename?: 'MembershipGroupKey';
+  country: Maybe<Country>;
+  network: Maybe<Network>;
+  status: Maybe<MembershipStatus>;
+  yearJoined: Maybe<Scalars['Int']['output']>;
+};
+
+export type MembershipStats = {
+  __typename?: 'MembershipStats';
+  /** One row per combination of the grouped dimensions, ordered by them (country code, network id, status, year), unknown last. */
+  rows: Array<MembershipGroup>;
+  /** Memberships matching the filter, in all groups. */
+  total: Scalars['Int']['output'];
+};
+
+export type MembershipStatsFilter = {
+  /** Country code: memberships of this country's cities. */
+  country?: InputMaybe<Scalars['ID']['input']>;
+  /** Network id. */
+  network?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<MembershipStatus>;
 };
 
 export type MembershipStatus =
@@ -369,6 +411,8 @@ export type Query = {
   /** Every country, by name. Like every root field, null (with an error) when its subgraph is unavailable. */
   countries: Maybe<Array<Country>>;
   country: Maybe<Country>;
+  /** Memberships counted by any of country, network, status and year joined, in one SQL statement. Null, with an error naming it, when an argument is invalid. */
+  membershipStats: Maybe<MembershipStats>;
   network: Maybe<Network>;
   /** Every network, by name. */
   networks: Maybe<Array<Network>>;
@@ -401,6 +445,12 @@ export type QueryCountriesArgs = {
 
 export type QueryCountryArgs = {
   code: Scalars['ID']['input'];
+};
+
+
+export type QueryMembershipStatsArgs = {
+  filter?: InputMaybe<MembershipStatsFilter>;
+  groupBy: Array<MembershipDimension>;
 };
 
 
@@ -562,7 +612,12 @@ export type ResolversTypes = ResolversObject<{
   LocalizedName: ResolverTypeWrapper<LocalizedName>;
   Membership: ResolverTypeWrapper<MembershipEntity>;
   MembershipConnection: ResolverTypeWrapper<Connection<MembershipEntity>>;
+  MembershipDimension: MembershipDimension;
   MembershipEdge: ResolverTypeWrapper<Edge<MembershipEntity>>;
+  MembershipGroup: ResolverTypeWrapper<Omit<MembershipGroup, 'key'> & { key: ResolversTypes['MembershipGroupKey'] }>;
+  MembershipGroupKey: ResolverTypeWrapper<MembershipGroupValues>;
+  MembershipStats: ResolverTypeWrapper<MembershipCounts>;
+  MembershipStatsFilter: MembershipStatsFilter;
   MembershipStatus: MembershipStatus;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Network: ResolverTypeWrapper<NetworkEntity>;
@@ -601,6 +656,10 @@ export type ResolversParentTypes = ResolversObject<{
   Membership: MembershipEntity;
   MembershipConnection: Connection<MembershipEntity>;
   MembershipEdge: Edge<MembershipEntity>;
+  MembershipGroup: Omit<MembershipGroup, 'key'> & { key: ResolversParentTypes['MembershipGroupKey'] };
+  MembershipGroupKey: MembershipGroupValues;
+  MembershipStats: MembershipCounts;
+  MembershipStatsFilter: MembershipStatsFilter;
   Mutation: Record<PropertyKey, never>;
   Network: NetworkEntity;
   PageInfo: PageInfo;
@@ -762,6 +821,23 @@ export type MembershipEdgeResolvers<ContextType = MembershipContext, ParentType 
   node?: Resolver<ResolversTypes['Membership'], ParentType, ContextType>;
 }>;
 
+export type MembershipGroupResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['MembershipGroup'] = ResolversParentTypes['MembershipGroup']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['MembershipGroupKey'], ParentType, ContextType>;
+}>;
+
+export type MembershipGroupKeyResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['MembershipGroupKey'] = ResolversParentTypes['MembershipGroupKey']> = ResolversObject<{
+  country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
+  network?: Resolver<Maybe<ResolversTypes['Network']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['MembershipStatus']>, ParentType, ContextType>;
+  yearJoined?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type MembershipStatsResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['MembershipStats'] = ResolversParentTypes['MembershipStats']> = ResolversObject<{
+  rows?: Resolver<Array<ResolversTypes['MembershipGroup']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = MembershipContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addContact?: Resolver<ResolversTypes['ContactPerson'], ParentType, ContextType, RequireFields<MutationAddContactArgs, 'cityId' | 'input'>>;
   addMembership?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationAddMembershipArgs, 'input'>>;
@@ -795,6 +871,7 @@ export type QueryResolvers<ContextType = MembershipContext, ParentType extends R
   cooperationModels?: Resolver<Maybe<Array<ResolversTypes['CooperationModel']>>, ParentType, ContextType, Partial<QueryCooperationModelsArgs>>;
   countries?: Resolver<Maybe<Array<ResolversTypes['Country']>>, ParentType, ContextType, Partial<QueryCountriesArgs>>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, RequireFields<QueryCountryArgs, 'code'>>;
+  membershipStats?: Resolver<Maybe<ResolversTypes['MembershipStats']>, ParentType, ContextType, RequireFields<QueryMembershipStatsArgs, 'groupBy'>>;
   network?: Resolver<Maybe<ResolversTypes['Network']>, ParentType, ContextType, RequireFields<QueryNetworkArgs, 'id'>>;
   networks?: Resolver<Maybe<Array<ResolversTypes['Network']>>, ParentType, ContextType, Partial<QueryNetworksArgs>>;
 }>;
@@ -824,6 +901,9 @@ export type Resolvers<ContextType = MembershipContext> = ResolversObject<{
   Membership?: MembershipResolvers<ContextType>;
   MembershipConnection?: MembershipConnectionResolvers<ContextType>;
   MembershipEdge?: MembershipEdgeResolvers<ContextType>;
+  MembershipGroup?: MembershipGroupResolvers<ContextType>;
+  MembershipGroupKey?: MembershipGroupKeyResolvers<ContextType>;
+  MembershipStats?: MembershipStatsResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Network?: NetworkResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

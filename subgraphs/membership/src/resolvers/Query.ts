@@ -2,6 +2,7 @@ import { collate, countryCode, orderLocaleOf, parseFirst } from '@nsc-hub/shared
 import { CooperationModelEntity } from '../entities/CooperationModelEntity';
 import { CountryEntity } from '../entities/CountryEntity';
 import { NetworkEntity } from '../entities/NetworkEntity';
+import { countMemberships } from '../data/countMemberships';
 import { findCities } from '../data/findCities';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 
@@ -20,4 +21,5 @@ export const Query: QueryResolvers = {
     if (country) query.where('t.countryCode = :country', { country: countryCode(country, 'country') });
     return query.orderBy('t.countryCode').addOrderBy(`t.name ${collate(orderLocaleOf(orderLocale, requested))}`).addOrderBy('t.id').getMany();
   },
+  membershipStats: (_root, { groupBy, filter }, { db }) => countMemberships(db, groupBy, filter),
 };

@@ -4,6 +4,7 @@ import { City } from './City';
 import { CooperationModel } from './CooperationModel';
 import { Country } from './Country';
 import { Membership } from './Membership';
+import { MembershipGroupKey } from './MembershipGroupKey';
 import { Mutation } from './Mutation';
 import { Network } from './Network';
 import { Query } from './Query';
@@ -16,5 +17,6 @@ export const resolvers: Resolvers = {
   City,
   Network,
   Membership,
+  MembershipGroupKey,
   CooperationModel,
 };
