@@ -42,3 +42,4 @@ export * from './schema/platformResolvers';
 export * from './SubgraphCodegen';
 export * from './withTimeout';
 export * from './orderLocale';
+export * from './db/countGroups';

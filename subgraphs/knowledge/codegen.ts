@@ -13,6 +13,8 @@ export const codegen: SubgraphCodegen = {
     ResourceEdge: '@nsc-hub/shared#Edge<ResourceEntity>',
     ResourceSearchConnection: '../data/searchResources#SearchConnection',
     ResourceSearchEdge: '../data/searchResources#SearchEdge',
+    ResourceStats: '../data/countResources#ResourceCounts',
+    ResourceGroupKey: '../data/countResources#ResourceGroupValues',
     City: '../references#CityReference',
     Country: '../references#CountryReference',
     Network: '../references#NetworkReference',

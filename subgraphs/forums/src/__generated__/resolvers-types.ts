@@ -7,10 +7,12 @@ import type { EventEntity } from '../entities/EventEntity';
 import type { ParticipationEntity } from '../entities/ParticipationEntity';
 import type { SourceEntity } from '../entities/SourceEntity';
 import type { Connection, Edge, AuditLogRoot, AuditRow } from '@nsc-hub/shared';
+import type { ParticipationCounts, ParticipationGroupValues } from '../data/countParticipations';
 import type { CityReference, CountryReference, NetworkReference, ResourceReference } from '../references';
 import type { ForumsContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -356,6 +358,37 @@ export type Participation = {
   role: ParticipationRole;
 };
 
+/** What participations can be counted by. */
+export type ParticipationDimension =
+  /** The participating city (unknown for countries and organisations taking part on their own). */
+  | 'CITY'
+  /** The participant's country. */
+  | 'COUNTRY'
+  /** The kind of event. */
+  | 'EVENT_KIND'
+  /** The forum the event belongs to. */
+  | 'FORUM'
+  | 'ROLE'
+  /** The year the event started. */
+  | 'YEAR';
+
+export type ParticipationGroup = {
+  __typename?: 'ParticipationGroup';
+  count: Scalars['Int']['output'];
+  key: ParticipationGroupKey;
+};
+
+/** One group's values: only the dimensions grouped by are set; null there means unknown (a group of its own). */
+export type ParticipationGroupKey = {
+  __typename?: 'ParticipationGroupKey';
+  city: Maybe<City>;
+  country: Maybe<Country>;
+  eventKind: Maybe<EventKind>;
+  forum: Maybe<Forum>;
+  role: Maybe<ParticipationRole>;
+  year: Maybe<Scalars['Int']['output']>;
+};
+
 export type ParticipationInput = {
   /** A hub city id; its country is recorded with it. */
   city?: InputMaybe<Scalars['ID']['input']>;
@@ -376,6 +409,23 @@ export type ParticipationRole =
   | 'ORGANISER'
   | 'SPEAKER';
 
+export type ParticipationStats = {
+  __typename?: 'ParticipationStats';
+  /** One row per combination of the grouped dimensions, ordered by them, unknown last. */
+  rows: Array<ParticipationGroup>;
+  /** Participations matching the filter, in all groups. */
+  total: Scalars['Int']['output'];
+};
+
+export type ParticipationStatsFilter = {
+  /** Country code: participations of this country and its cities. */
+  country?: InputMaybe<Scalars['ID']['input']>;
+  eventKind?: InputMaybe<EventKind>;
+  /** Forum id: participations in its events. */
+  forum?: InputMaybe<Scalars['ID']['input']>;
+  role?: InputMaybe<ParticipationRole>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The audit log of every write; each subgraph adds its own part. Admins only. */
@@ -386,6 +436,8 @@ export type Query = {
   forum: Maybe<Forum>;
   /** Every forum, by name. Like every root field, null (with an error) when its subgraph is unavailable. */
   forums: Maybe<Array<Forum>>;
+  /** Participations counted by any of forum, year, country, city, role and event kind, in one SQL statement. Null, with an error naming it, when an argument is invalid. */
+  participationStats: Maybe<ParticipationStats>;
 };
 
 
@@ -408,6 +460,12 @@ export type QueryForumArgs = {
 
 export type QueryForumsArgs = {
   orderLocale?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryParticipationStatsArgs = {
+  filter?: InputMaybe<ParticipationStatsFilter>;
+  groupBy: Array<ParticipationDimension>;
 };
 
 export type Resource = {
@@ -595,8 +653,13 @@ export type ResolversTypes = ResolversObject<{
   Network: ResolverTypeWrapper<NetworkReference>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Participation: ResolverTypeWrapper<ParticipationEntity>;
+  ParticipationDimension: ParticipationDimension;
+  ParticipationGroup: ResolverTypeWrapper<Omit<ParticipationGroup, 'key'> & { key: ResolversTypes['ParticipationGroupKey'] }>;
+  ParticipationGroupKey: ResolverTypeWrapper<ParticipationGroupValues>;
   ParticipationInput: ParticipationInput;
   ParticipationRole: ParticipationRole;
+  ParticipationStats: ResolverTypeWrapper<ParticipationCounts>;
+  ParticipationStatsFilter: ParticipationStatsFilter;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Resource: ResolverTypeWrapper<ResourceReference>;
   Source: ResolverTypeWrapper<SourceEntity>;
@@ -631,7 +694,11 @@ export type ResolversParentTypes = ResolversObject<{
   Network: NetworkReference;
   PageInfo: PageInfo;
   Participation: ParticipationEntity;
+  ParticipationGroup: Omit<ParticipationGroup, 'key'> & { key: ResolversParentTypes['ParticipationGroupKey'] };
+  ParticipationGroupKey: ParticipationGroupValues;
   ParticipationInput: ParticipationInput;
+  ParticipationStats: ParticipationCounts;
+  ParticipationStatsFilter: ParticipationStatsFilter;
   Query: Record<PropertyKey, never>;
   Resource: ResourceReference;
   Source: SourceEntity;
@@ -790,12 +857,32 @@ export type ParticipationResolvers<ContextType = ForumsContext, ParentType exten
   role?: Resolver<ResolversTypes['ParticipationRole'], ParentType, ContextType>;
 }>;
 
+export type ParticipationGroupResolvers<ContextType = ForumsContext, ParentType extends ResolversParentTypes['ParticipationGroup'] = ResolversParentTypes['ParticipationGroup']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['ParticipationGroupKey'], ParentType, ContextType>;
+}>;
+
+export type ParticipationGroupKeyResolvers<ContextType = ForumsContext, ParentType extends ResolversParentTypes['ParticipationGroupKey'] = ResolversParentTypes['ParticipationGroupKey']> = ResolversObject<{
+  city?: Resolver<Maybe<ResolversTypes['City']>, ParentType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
+  eventKind?: Resolver<Maybe<ResolversTypes['EventKind']>, ParentType, ContextType>;
+  forum?: Resolver<Maybe<ResolversTypes['Forum']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['ParticipationRole']>, ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type ParticipationStatsResolvers<ContextType = ForumsContext, ParentType extends ResolversParentTypes['ParticipationStats'] = ResolversParentTypes['ParticipationStats']> = ResolversObject<{
+  rows?: Resolver<Array<ResolversTypes['ParticipationGroup']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = ForumsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   auditLog?: Resolver<Maybe<ResolversTypes['AuditLog']>, ParentType, ContextType>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
   events?: Resolver<Maybe<ResolversTypes['EventConnection']>, ParentType, ContextType, Partial<QueryEventsArgs>>;
   forum?: Resolver<Maybe<ResolversTypes['Forum']>, ParentType, ContextType, RequireFields<QueryForumArgs, 'id'>>;
   forums?: Resolver<Maybe<Array<ResolversTypes['Forum']>>, ParentType, ContextType, Partial<QueryForumsArgs>>;
+  participationStats?: Resolver<Maybe<ResolversTypes['ParticipationStats']>, ParentType, ContextType, RequireFields<QueryParticipationStatsArgs, 'groupBy'>>;
 }>;
 
 export type ResourceResolvers<ContextType = ForumsContext, ParentType extends ResolversParentTypes['Resource'] = ResolversParentTypes['Resource']> = ResolversObject<{
@@ -838,6 +925,9 @@ export type Resolvers<ContextType = ForumsContext> = ResolversObject<{
   Network?: NetworkResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Participation?: ParticipationResolvers<ContextType>;
+  ParticipationGroup?: ParticipationGroupResolvers<ContextType>;
+  ParticipationGroupKey?: ParticipationGroupKeyResolvers<ContextType>;
+  ParticipationStats?: ParticipationStatsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Resource?: ResourceResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;

@@ -5,6 +5,7 @@ import { Forum } from './Forum';
 import { Mutation } from './Mutation';
 import { City, Country } from './owners';
 import { Participation } from './Participation';
+import { ParticipationGroupKey } from './ParticipationGroupKey';
 import { Query } from './Query';
 import { WorkingGroup } from './WorkingGroup';
 
@@ -16,6 +17,7 @@ export const resolvers: Resolvers = {
   WorkingGroup,
   Event,
   Participation,
+  ParticipationGroupKey,
   City,
   Country,
 };

@@ -6,10 +6,12 @@ import type { TopicEntity } from '../entities/TopicEntity';
 import type { SourceEntity } from '../entities/SourceEntity';
 import type { Connection, Edge, AuditLogRoot, AuditRow } from '@nsc-hub/shared';
 import type { SearchConnection, SearchEdge } from '../data/searchResources';
+import type { ResourceCounts, ResourceGroupValues } from '../data/countResources';
 import type { CityReference, CountryReference, NetworkReference, ForumReference, PublisherReference } from '../references';
 import type { KnowledgeContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -241,6 +243,8 @@ export type Query = {
   auditLog: Maybe<AuditLog>;
   /** Any resource by id, archived ones included. */
   resource: Maybe<Resource>;
+  /** Resources counted by any of kind, topic, language, year, country, audience and publisher type, in one SQL statement; archived ones left out. Null, with an error naming it, when an argument is invalid. */
+  resourceStats: Maybe<ResourceStats>;
   /** Resources, newest first (undated last). `first` defaults to 20, at most 100. Like every root field, null (with an error) when its subgraph is unavailable or an argument is invalid. */
   resources: Maybe<ResourceConnection>;
   /**
@@ -256,6 +260,12 @@ export type Query = {
 
 export type QueryResourceArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryResourceStatsArgs = {
+  filter?: InputMaybe<ResourceFilter>;
+  groupBy: Array<ResourceDimension>;
 };
 
 
@@ -320,6 +330,19 @@ export type ResourceConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** What resources can be counted by. Topic, language, country and audience are lists: a resource counts once in each of its values' groups, and one without any in the unknown group. */
+export type ResourceDimension =
+  | 'AUDIENCE'
+  /** The countries it concerns. */
+  | 'COUNTRY'
+  | 'KIND'
+  /** Every language it is published in. */
+  | 'LANGUAGE'
+  | 'PUBLISHER_TYPE'
+  | 'TOPIC'
+  /** Its publication year. */
+  | 'YEAR';
+
 export type ResourceEdge = {
   __typename?: 'ResourceEdge';
   cursor: Scalars['String']['output'];
@@ -342,6 +365,25 @@ export type ResourceFilter = {
   publisher?: InputMaybe<Scalars['ID']['input']>;
   /** Topic id. */
   topic?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ResourceGroup = {
+  __typename?: 'ResourceGroup';
+  /** Resources in the group. */
+  count: Scalars['Int']['output'];
+  key: ResourceGroupKey;
+};
+
+/** One group's values: only the dimensions grouped by are set; null there means unknown (a group of its own). */
+export type ResourceGroupKey = {
+  __typename?: 'ResourceGroupKey';
+  audience: Maybe<Audience>;
+  country: Maybe<Country>;
+  kind: Maybe<ResourceKind>;
+  language: Maybe<Scalars['String']['output']>;
+  publisherType: Maybe<PublisherType>;
+  topic: Maybe<Topic>;
+  year: Maybe<Scalars['Int']['output']>;
 };
 
 export type ResourceKind =
@@ -369,6 +411,14 @@ export type ResourceSearchEdge = {
   node: Resource;
   /** Relevance: matches in the title count more than matches in the summary. */
   rank: Scalars['Float']['output'];
+};
+
+export type ResourceStats = {
+  __typename?: 'ResourceStats';
+  /** One row per combination of the grouped dimensions, ordered by them, unknown last. */
+  rows: Array<ResourceGroup>;
+  /** Resources matching the filter, each counted once. */
+  total: Scalars['Int']['output'];
 };
 
 /** Where a seeded fact comes from. */
@@ -549,12 +599,16 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Resource: ResolverTypeWrapper<ResourceEntity>;
   ResourceConnection: ResolverTypeWrapper<Connection<ResourceEntity>>;
+  ResourceDimension: ResourceDimension;
   ResourceEdge: ResolverTypeWrapper<Edge<ResourceEntity>>;
   ResourceFilter: ResourceFilter;
+  ResourceGroup: ResolverTypeWrapper<Omit<ResourceGroup, 'key'> & { key: ResolversTypes['ResourceGroupKey'] }>;
+  ResourceGroupKey: ResolverTypeWrapper<ResourceGroupValues>;
   ResourceKind: ResourceKind;
   ResourceSearchConnection: ResolverTypeWrapper<SearchConnection>;
   ResourceSearchEdge: ResolverTypeWrapper<SearchEdge>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ResourceStats: ResolverTypeWrapper<ResourceCounts>;
   Source: ResolverTypeWrapper<SourceEntity>;
   Topic: ResolverTypeWrapper<TopicEntity>;
   UpdateResourceInput: UpdateResourceInput;
@@ -589,9 +643,12 @@ export type ResolversParentTypes = ResolversObject<{
   ResourceConnection: Connection<ResourceEntity>;
   ResourceEdge: Edge<ResourceEntity>;
   ResourceFilter: ResourceFilter;
+  ResourceGroup: Omit<ResourceGroup, 'key'> & { key: ResolversParentTypes['ResourceGroupKey'] };
+  ResourceGroupKey: ResourceGroupValues;
   ResourceSearchConnection: SearchConnection;
   ResourceSearchEdge: SearchEdge;
   Float: Scalars['Float']['output'];
+  ResourceStats: ResourceCounts;
   Source: SourceEntity;
   Topic: TopicEntity;
   UpdateResourceInput: UpdateResourceInput;
@@ -696,6 +753,7 @@ export type PublisherResolvers<ContextType = KnowledgeContext, ParentType extend
 export type QueryResolvers<ContextType = KnowledgeContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   auditLog?: Resolver<Maybe<ResolversTypes['AuditLog']>, ParentType, ContextType>;
   resource?: Resolver<Maybe<ResolversTypes['Resource']>, ParentType, ContextType, RequireFields<QueryResourceArgs, 'id'>>;
+  resourceStats?: Resolver<Maybe<ResolversTypes['ResourceStats']>, ParentType, ContextType, RequireFields<QueryResourceStatsArgs, 'groupBy'>>;
   resources?: Resolver<Maybe<ResolversTypes['ResourceConnection']>, ParentType, ContextType, Partial<QueryResourcesArgs>>;
   searchResources?: Resolver<Maybe<ResolversTypes['ResourceSearchConnection']>, ParentType, ContextType, RequireFields<QuerySearchResourcesArgs, 'query'>>;
   topics?: Resolver<Maybe<Array<ResolversTypes['Topic']>>, ParentType, ContextType, Partial<QueryTopicsArgs>>;
@@ -735,6 +793,21 @@ export type ResourceEdgeResolvers<ContextType = KnowledgeContext, ParentType ext
   node?: Resolver<ResolversTypes['Resource'], ParentType, ContextType>;
 }>;
 
+export type ResourceGroupResolvers<ContextType = KnowledgeContext, ParentType extends ResolversParentTypes['ResourceGroup'] = ResolversParentTypes['ResourceGroup']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['ResourceGroupKey'], ParentType, ContextType>;
+}>;
+
+export type ResourceGroupKeyResolvers<ContextType = KnowledgeContext, ParentType extends ResolversParentTypes['ResourceGroupKey'] = ResolversParentTypes['ResourceGroupKey']> = ResolversObject<{
+  audience?: Resolver<Maybe<ResolversTypes['Audience']>, ParentType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['ResourceKind']>, ParentType, ContextType>;
+  language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  publisherType?: Resolver<Maybe<ResolversTypes['PublisherType']>, ParentType, ContextType>;
+  topic?: Resolver<Maybe<ResolversTypes['Topic']>, ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
 export type ResourceSearchConnectionResolvers<ContextType = KnowledgeContext, ParentType extends ResolversParentTypes['ResourceSearchConnection'] = ResolversParentTypes['ResourceSearchConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['ResourceSearchEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -746,6 +819,11 @@ export type ResourceSearchEdgeResolvers<ContextType = KnowledgeContext, ParentTy
   highlight?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Resource'], ParentType, ContextType>;
   rank?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type ResourceStatsResolvers<ContextType = KnowledgeContext, ParentType extends ResolversParentTypes['ResourceStats'] = ResolversParentTypes['ResourceStats']> = ResolversObject<{
+  rows?: Resolver<Array<ResolversTypes['ResourceGroup']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type SourceResolvers<ContextType = KnowledgeContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{
@@ -780,8 +858,11 @@ export type Resolvers<ContextType = KnowledgeContext> = ResolversObject<{
   Resource?: ResourceResolvers<ContextType>;
   ResourceConnection?: ResourceConnectionResolvers<ContextType>;
   ResourceEdge?: ResourceEdgeResolvers<ContextType>;
+  ResourceGroup?: ResourceGroupResolvers<ContextType>;
+  ResourceGroupKey?: ResourceGroupKeyResolvers<ContextType>;
   ResourceSearchConnection?: ResourceSearchConnectionResolvers<ContextType>;
   ResourceSearchEdge?: ResourceSearchEdgeResolvers<ContextType>;
+  ResourceStats?: ResourceStatsResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   Topic?: TopicResolvers<ContextType>;
 }>;

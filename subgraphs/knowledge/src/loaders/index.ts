@@ -10,6 +10,7 @@ export function createLoaders(db: DataSource, locale: OrderLocale) {
   const resourceById = createKeyLoader((ids: string[]) => repo(ResourceEntity).findBy({ id: In(ids) }), (r) => r.id);
   return {
     resourceById,
+    topicById: createKeyLoader((ids: string[]) => repo(TopicEntity).findBy({ id: In(ids) }), (t) => t.id),
     sourceById: createKeyLoader((ids: string[]) => repo(SourceEntity).findBy({ id: In(ids) }), (s) => s.id),
     topicsByResource: createGroupLoader(
       (ids: string[]): Promise<(TopicEntity & { resourceId: string })[]> =>

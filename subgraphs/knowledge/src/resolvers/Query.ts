@@ -1,5 +1,6 @@
 import { collate, orderLocaleOf, parseFirst } from '@nsc-hub/shared';
 import { TopicEntity } from '../entities/TopicEntity';
+import { countResources } from '../data/countResources';
 import { listResources } from '../data/listResources';
 import { searchResources } from '../data/searchResources';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
@@ -11,4 +12,5 @@ export const Query: QueryResolvers = {
     db.getRepository(TopicEntity).createQueryBuilder('t').orderBy(`t.name ${collate(orderLocaleOf(orderLocale, requested))}`).addOrderBy('t.id').getMany(),
   searchResources: (_root, { query, language, filter, first, after }, { db, loaders }) =>
     searchResources(db, loaders, { query, language, filter, first: parseFirst(first), after }),
+  resourceStats: (_root, { groupBy, filter }, { db }) => countResources(db, groupBy, filter),
 };

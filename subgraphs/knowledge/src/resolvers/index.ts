@@ -4,12 +4,14 @@ import { Mutation } from './Mutation';
 import { City, Country, Forum, Network, Publisher, Topic } from './owners';
 import { Query } from './Query';
 import { Resource } from './Resource';
+import { ResourceGroupKey } from './ResourceGroupKey';
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
   Query,
   Mutation,
   Resource,
+  ResourceGroupKey,
   Topic,
   Publisher,
   City,
