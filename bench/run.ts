@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { Pool } from 'pg';
-import { SUBGRAPH_SECRET_HEADER, createLogger, envNameOf, encodeCursor, runMain, type Logger } from '@nsc-hub/shared';
+import { DEFAULT_ORDER_LOCALE, SUBGRAPH_SECRET_HEADER, collate, createLogger, envNameOf, encodeCursor, nameCursorKey, runMain, type Logger } from '@nsc-hub/shared';
 import { REPO_ROOT } from '../scripts/hubDatabase';
 import { SUBGRAPHS } from '../scripts/subgraphs';
 import { openBenchServer, type BenchServer } from './lib/benchDatabase';
@@ -322,10 +322,11 @@ async function readPools(url: string): Promise<BenchPools> {
   try {
     const ids = await pool.query<{ id: string }>('SELECT id FROM membership.cities ORDER BY id');
     const keys = await pool.query<{ name: string; id: string }>(
-      `SELECT name, id FROM (SELECT name, id, row_number() OVER (ORDER BY name, id) AS n, count(*) OVER () AS total FROM membership.cities) c
-        WHERE n % 3 = 0 AND total - n >= 100 ORDER BY name, id`,
+      `SELECT name, id FROM (SELECT name, id, row_number() OVER (ORDER BY name ${collate(DEFAULT_ORDER_LOCALE)}, id) AS n, count(*) OVER () AS total FROM membership.cities) c
+        WHERE n % 3 = 0 AND total - n >= 100 ORDER BY n`,
     );
-    return { cityIds: ids.rows.map((r) => r.id), cityCursors: keys.rows.map((r) => encodeCursor([r.name, r.id])) };
+    // Cursors of the order a request without Accept-Language gets, as the hub hands them out.
+    return { cityIds: ids.rows.map((r) => r.id), cityCursors: keys.rows.map((r) => encodeCursor(nameCursorKey(DEFAULT_ORDER_LOCALE, r.name, r.id))) };
   } finally {
     await pool.end();
   }

@@ -2,7 +2,10 @@
 // variables) answering the same JSON as the graph, from hand-written SQL with no GraphQL at all.
 import { createServer, type IncomingMessage } from 'node:http';
 import { Pool } from 'pg';
-import { decodeCursor } from '@nsc-hub/shared';
+import { DEFAULT_ORDER_LOCALE, collate, decodeNameCursor } from '@nsc-hub/shared';
+
+/** The order the hub lists cities in for a request that names none. */
+const BY_NAME = collate(DEFAULT_ORDER_LOCALE);
 import { required } from './supergraph';
 
 const pool = new Pool({ connectionString: required(process.env, 'DATABASE_URL'), max: Number(process.env.POOL_SIZE ?? 5) });
@@ -25,10 +28,13 @@ const SHAPES: Record<string, (v: Record<string, any>) => Promise<unknown>> = {
     return { city: city ?? null };
   },
   async Q3(v) {
-    const cursor = decodeCursor(v.after, ['string', 'string']);
+    const cursor = decodeNameCursor(v.after, DEFAULT_ORDER_LOCALE);
     const { rows } = cursor
-      ? await pool.query<CityRow>('SELECT id, name, country_code FROM membership.cities WHERE (name, id) > ($1, $2) ORDER BY name, id LIMIT 100', cursor)
-      : await pool.query<CityRow>('SELECT id, name, country_code FROM membership.cities ORDER BY name, id LIMIT 100');
+      ? await pool.query<CityRow>(
+          `SELECT id, name, country_code FROM membership.cities WHERE (name ${BY_NAME} > $1 ${BY_NAME} OR (name = $1 AND id > $2)) ORDER BY name ${BY_NAME}, id LIMIT 100`,
+          [...cursor],
+        )
+      : await pool.query<CityRow>(`SELECT id, name, country_code FROM membership.cities ORDER BY name ${BY_NAME}, id LIMIT 100`);
     return { cities: { edges: (await nested(rows)).map((node) => ({ node })) } };
   },
   async Q4(v) {

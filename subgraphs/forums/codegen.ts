@@ -13,6 +13,8 @@ export const codegen: SubgraphCodegen = {
     Source: entity('Source'),
     EventConnection: '@nsc-hub/shared#Connection<EventEntity>',
     EventEdge: '@nsc-hub/shared#Edge<EventEntity>',
+    EventStats: '../data/countEvents#EventCounts',
+    EventGroupKey: '../data/countEvents#EventGroupValues',
     ParticipationStats: '../data/countParticipations#ParticipationCounts',
     ParticipationGroupKey: '../data/countParticipations#ParticipationGroupValues',
     City: '../references#CityReference',

@@ -7,6 +7,7 @@ import type { EventEntity } from '../entities/EventEntity';
 import type { ParticipationEntity } from '../entities/ParticipationEntity';
 import type { SourceEntity } from '../entities/SourceEntity';
 import type { Connection, Edge, AuditLogRoot, AuditRow } from '@nsc-hub/shared';
+import type { EventCounts, EventGroupValues } from '../data/countEvents';
 import type { ParticipationCounts, ParticipationGroupValues } from '../data/countParticipations';
 import type { CityReference, CountryReference, NetworkReference, ResourceReference } from '../references';
 import type { ForumsContext } from '../context';
@@ -210,6 +211,15 @@ export type EventConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** What events can be counted by. */
+export type EventDimension =
+  /** The country it was held in. */
+  | 'COUNTRY'
+  | 'FORUM'
+  | 'KIND'
+  /** The year it started. */
+  | 'YEAR';
+
 export type EventEdge = {
   __typename?: 'EventEdge';
   cursor: Scalars['String']['output'];
@@ -230,6 +240,21 @@ export type EventFilter = {
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
+export type EventGroup = {
+  __typename?: 'EventGroup';
+  count: Scalars['Int']['output'];
+  key: EventGroupKey;
+};
+
+/** One group's values: only the dimensions grouped by are set; null there means unknown (a group of its own). */
+export type EventGroupKey = {
+  __typename?: 'EventGroupKey';
+  country: Maybe<Country>;
+  forum: Maybe<Forum>;
+  kind: Maybe<EventKind>;
+  year: Maybe<Scalars['Int']['output']>;
+};
+
 export type EventKind =
   | 'CONFERENCE'
   | 'OTHER'
@@ -238,6 +263,14 @@ export type EventKind =
   | 'SUMMIT'
   | 'WEBINAR'
   | 'WORKING_GROUP_MEETING';
+
+export type EventStats = {
+  __typename?: 'EventStats';
+  /** One row per combination of the grouped dimensions, ordered by them, unknown last. */
+  rows: Array<EventGroup>;
+  /** Events matching the filter, in all groups. */
+  total: Scalars['Int']['output'];
+};
 
 /** An international forum where the network meets the world: RAN, GCTF, the Strong Cities Network, UN bodies, Nordic Safe Cities itself. */
 export type Forum = {
@@ -431,6 +464,8 @@ export type Query = {
   /** The audit log of every write; each subgraph adds its own part. Admins only. */
   auditLog: Maybe<AuditLog>;
   event: Maybe<Event>;
+  /** Events counted by any of forum, year, country and kind, with the `events` filter, in one SQL statement. Null, with an error naming it, when an argument is invalid. */
+  eventStats: Maybe<EventStats>;
   /** Events, newest first. `first` defaults to 20, at most 100. Null, with an error naming it, when an argument is invalid or the forums subgraph is unavailable. */
   events: Maybe<EventConnection>;
   forum: Maybe<Forum>;
@@ -443,6 +478,12 @@ export type Query = {
 
 export type QueryEventArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryEventStatsArgs = {
+  filter?: InputMaybe<EventFilter>;
+  groupBy: Array<EventDimension>;
 };
 
 
@@ -642,9 +683,13 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Event: ResolverTypeWrapper<EventEntity>;
   EventConnection: ResolverTypeWrapper<Connection<EventEntity>>;
+  EventDimension: EventDimension;
   EventEdge: ResolverTypeWrapper<Edge<EventEntity>>;
   EventFilter: EventFilter;
+  EventGroup: ResolverTypeWrapper<Omit<EventGroup, 'key'> & { key: ResolversTypes['EventGroupKey'] }>;
+  EventGroupKey: ResolverTypeWrapper<EventGroupValues>;
   EventKind: EventKind;
+  EventStats: ResolverTypeWrapper<EventCounts>;
   Forum: ResolverTypeWrapper<ForumEntity>;
   ForumKind: ForumKind;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
@@ -687,6 +732,9 @@ export type ResolversParentTypes = ResolversObject<{
   EventConnection: Connection<EventEntity>;
   EventEdge: Edge<EventEntity>;
   EventFilter: EventFilter;
+  EventGroup: Omit<EventGroup, 'key'> & { key: ResolversParentTypes['EventGroupKey'] };
+  EventGroupKey: EventGroupValues;
+  EventStats: EventCounts;
   Forum: ForumEntity;
   JSON: Scalars['JSON']['output'];
   Mutation: Record<PropertyKey, never>;
@@ -804,6 +852,23 @@ export type EventEdgeResolvers<ContextType = ForumsContext, ParentType extends R
   node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
 }>;
 
+export type EventGroupResolvers<ContextType = ForumsContext, ParentType extends ResolversParentTypes['EventGroup'] = ResolversParentTypes['EventGroup']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['EventGroupKey'], ParentType, ContextType>;
+}>;
+
+export type EventGroupKeyResolvers<ContextType = ForumsContext, ParentType extends ResolversParentTypes['EventGroupKey'] = ResolversParentTypes['EventGroupKey']> = ResolversObject<{
+  country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
+  forum?: Resolver<Maybe<ResolversTypes['Forum']>, ParentType, ContextType>;
+  kind?: Resolver<Maybe<ResolversTypes['EventKind']>, ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type EventStatsResolvers<ContextType = ForumsContext, ParentType extends ResolversParentTypes['EventStats'] = ResolversParentTypes['EventStats']> = ResolversObject<{
+  rows?: Resolver<Array<ResolversTypes['EventGroup']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type ForumResolvers<ContextType = ForumsContext, ParentType extends ResolversParentTypes['Forum'] = ResolversParentTypes['Forum'], FederationReferenceType extends FederationReferenceTypes['Forum'] = FederationReferenceTypes['Forum']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Forum']> | FederationReferenceType, FederationReferenceType, ContextType>;
   acronym?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -879,6 +944,7 @@ export type ParticipationStatsResolvers<ContextType = ForumsContext, ParentType 
 export type QueryResolvers<ContextType = ForumsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   auditLog?: Resolver<Maybe<ResolversTypes['AuditLog']>, ParentType, ContextType>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
+  eventStats?: Resolver<Maybe<ResolversTypes['EventStats']>, ParentType, ContextType, RequireFields<QueryEventStatsArgs, 'groupBy'>>;
   events?: Resolver<Maybe<ResolversTypes['EventConnection']>, ParentType, ContextType, Partial<QueryEventsArgs>>;
   forum?: Resolver<Maybe<ResolversTypes['Forum']>, ParentType, ContextType, RequireFields<QueryForumArgs, 'id'>>;
   forums?: Resolver<Maybe<Array<ResolversTypes['Forum']>>, ParentType, ContextType, Partial<QueryForumsArgs>>;
@@ -919,6 +985,9 @@ export type Resolvers<ContextType = ForumsContext> = ResolversObject<{
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
+  EventGroup?: EventGroupResolvers<ContextType>;
+  EventGroupKey?: EventGroupKeyResolvers<ContextType>;
+  EventStats?: EventStatsResolvers<ContextType>;
   Forum?: ForumResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;

@@ -1,5 +1,6 @@
 import { collate, orderLocaleOf, parseFirst } from '@nsc-hub/shared';
 import { ForumEntity } from '../entities/ForumEntity';
+import { countEvents } from '../data/countEvents';
 import { countParticipations } from '../data/countParticipations';
 import { listEvents } from '../data/listEvents';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
@@ -11,4 +12,5 @@ export const Query: QueryResolvers = {
   event: (_root, { id }, { loaders }) => loaders.eventById.load(id),
   events: (_root, { filter, first, after }, { db }) => listEvents(db, filter, parseFirst(first), after),
   participationStats: (_root, { groupBy, filter }, { db }) => countParticipations(db, groupBy, filter),
+  eventStats: (_root, { groupBy, filter }, { db }) => countEvents(db, groupBy, filter),
 };

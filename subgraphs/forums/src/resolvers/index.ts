@@ -1,6 +1,7 @@
 import { DateScalar } from '@nsc-hub/shared';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { Event } from './Event';
+import { EventGroupKey } from './EventGroupKey';
 import { Forum } from './Forum';
 import { Mutation } from './Mutation';
 import { City, Country } from './owners';
@@ -16,6 +17,7 @@ export const resolvers: Resolvers = {
   Forum,
   WorkingGroup,
   Event,
+  EventGroupKey,
   Participation,
   ParticipationGroupKey,
   City,
