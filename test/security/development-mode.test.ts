@@ -1,7 +1,8 @@
 // In development (NODE_ENV unset) the conveniences stay on: introspection, the landing page,
-// field suggestions and type names in validation errors. And the gateway speaks GraphQL over
+// the standard introspection query of GraphQL tools, field suggestions and type names in validation errors. And the gateway speaks GraphQL over
 // HTTP as the spec says: the graphql-http audit suite finds no MUST failure. (Its audits ask
 // `__type(name:)`, which production refuses, so it runs here.)
+import { getIntrospectionQuery } from 'graphql';
 import { serverAudits } from 'graphql-http';
 import { errorCodes } from '@nsc-hub/shared/src/testing';
 import { startHub, type RunningHub } from '../helpers/startHub';
@@ -18,6 +19,14 @@ test('introspection is on', async () => {
   const res = await hub.query('{ __type(name: "City") { fields { name } } }');
   expect(res.errors).toBeUndefined();
   expect(res.data?.__type.fields.map((f: { name: string }) => f.name)).toContain('memberships');
+});
+
+// Tools (GraphiQL, GraphQL Code Generator, IDE plugins) ask the standard introspection query: its
+// size is bounded by the schema, not by data, so list sizes must not price it out of MAX_COST.
+test('the standard introspection query of GraphQL tools gets through the request limits', async () => {
+  const res = await hub.query(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true, directiveIsRepeatable: true }));
+  expect(res.errors).toBeUndefined();
+  expect(res.data?.__schema.types.length).toBeGreaterThan(50);
 });
 
 test('a browser gets the landing page', async () => {
