@@ -63,3 +63,8 @@ export async function loadRequired<V>(loader: DataLoader<string, V | null>, key:
   if (row === null) throw ERRORS.INTERNAL_SERVER_ERROR.err(`${what} "${key}" is missing`);
   return row;
 }
+
+/** Loads an optional reference: null where the record names none. */
+export async function loadOptional<V>(loader: DataLoader<string, V | null>, key: string | null | undefined): Promise<V | null> {
+  return key ? loader.load(key) : null;
+}

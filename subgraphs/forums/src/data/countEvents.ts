@@ -2,13 +2,14 @@ import type { DataSource } from 'typeorm';
 import { SqlParams, countGroups, type GroupCounts, type GroupDimension } from '@nsc-hub/shared';
 import { DB_SCHEMA } from '../dbSchema';
 import type { EventDimension, EventFilter } from '../__generated__/resolvers-types';
+import type { EventKindValue } from '../entities';
 import { eventConditions, normaliseFilter } from './eventFilter';
 
 export interface EventGroupValues {
   readonly forumId: string | null;
   readonly year: number | null;
   readonly countryCode: string | null;
-  readonly kind: string | null;
+  readonly kind: EventKindValue | null;
 }
 
 export type EventCounts = GroupCounts<EventGroupValues>;

@@ -2,14 +2,15 @@ import type { DataSource } from 'typeorm';
 import { SLUG, SqlParams, countGroups, countryCode, invalid, type GroupCounts, type GroupDimension } from '@nsc-hub/shared';
 import { DB_SCHEMA } from '../dbSchema';
 import type { ParticipationDimension, ParticipationStatsFilter } from '../__generated__/resolvers-types';
+import type { EventKindValue, ParticipationRoleValue } from '../entities';
 
 export interface ParticipationGroupValues {
   readonly forumId: string | null;
   readonly year: number | null;
   readonly countryCode: string | null;
   readonly cityId: string | null;
-  readonly role: string | null;
-  readonly eventKind: string | null;
+  readonly role: ParticipationRoleValue | null;
+  readonly eventKind: EventKindValue | null;
 }
 
 export type ParticipationCounts = GroupCounts<ParticipationGroupValues>;

@@ -2,16 +2,17 @@ import type { DataSource } from 'typeorm';
 import { SqlParams, countGroups, type GroupCounts, type GroupDimension } from '@nsc-hub/shared';
 import { DB_SCHEMA } from '../dbSchema';
 import type { ResourceDimension, ResourceFilter } from '../__generated__/resolvers-types';
+import type { AudienceValue, PublisherTypeValue, ResourceKindValue } from '../entities/ResourceEntity';
 import { resourceConditions } from './resourceFilter';
 
 export interface ResourceGroupValues {
-  readonly kind: string | null;
+  readonly kind: ResourceKindValue | null;
   readonly topicId: string | null;
   readonly language: string | null;
   readonly year: number | null;
   readonly countryCode: string | null;
-  readonly audience: string | null;
-  readonly publisherType: string | null;
+  readonly audience: AudienceValue | null;
+  readonly publisherType: PublisherTypeValue | null;
 }
 
 export type ResourceCounts = GroupCounts<ResourceGroupValues>;
