@@ -87,3 +87,17 @@ export function slugify(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
+
+/** An http(s) address, normalised: undefined leaves as is, null or blank clears. */
+export function optionalHttpUrl(value: string | null | undefined, field: string, max = 2000): string | null | undefined {
+  const text = optionalText(value, field, max);
+  if (!text) return text;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw invalid(field, `"${text}" is not a URL`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw invalid(field, 'must be an http or https URL');
+  return url.toString();
+}

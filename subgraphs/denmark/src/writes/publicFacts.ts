@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { invalid, optionalEmail, optionalText, requiredText } from '@nsc-hub/shared';
+import { invalid, optionalEmail, optionalHttpUrl, optionalText, requiredText } from '@nsc-hub/shared';
 import type { PublicFactsInput, SourceInput } from '../__generated__/resolvers-types';
 import { DB_SCHEMA } from '../dbSchema';
 
@@ -10,25 +10,11 @@ export interface PublicFacts {
   contactEmail?: string | null;
 }
 
-/** An http(s) address, normalised; undefined leaves as is, null or blank clears. */
-export function httpUrl(value: string | null | undefined, field: string): string | null | undefined {
-  const text = optionalText(value, field, 2000);
-  if (!text) return text;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw invalid(field, `"${text}" is not a URL`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw invalid(field, 'must be an http or https URL');
-  return url.toString();
-}
-
 /** The public facts an editor may change: description, web address and a functional mailbox. */
 export function publicFacts(input: PublicFactsInput): PublicFacts {
   const facts: PublicFacts = {};
   if (input.description !== undefined) facts.description = optionalText(input.description, 'input.description', 5000);
-  if (input.url !== undefined) facts.url = httpUrl(input.url, 'input.url');
+  if (input.url !== undefined) facts.url = optionalHttpUrl(input.url, 'input.url');
   if (input.contactEmail !== undefined) facts.contactEmail = optionalEmail(input.contactEmail, 'input.contactEmail');
   return facts;
 }
@@ -38,7 +24,7 @@ export function publicFacts(input: PublicFactsInput): PublicFacts {
  * citing one page twice stores it once.
  */
 export async function storeSource(m: EntityManager, input: SourceInput): Promise<string> {
-  const url = httpUrl(input.url, 'input.source.url');
+  const url = optionalHttpUrl(input.url, 'input.source.url');
   if (!url) throw invalid('input.source.url', 'is required');
   const title = requiredText(input.title, 'input.source.title', 300);
   const id = `recorded-${createHash('sha256').update(url).digest('hex').slice(0, 16)}`;

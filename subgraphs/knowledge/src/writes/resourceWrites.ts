@@ -11,6 +11,7 @@ import {
   assertWriter,
   countryCode,
   invalid,
+  optionalHttpUrl,
   optionalInt,
   optionalText,
   requiredText,
@@ -33,19 +34,6 @@ type ResourceFields = Partial<
     'title' | 'titleLocal' | 'summary' | 'summaryLanguage' | 'kind' | 'language' | 'languages' | 'url' | 'publishedOn' | 'publishedYear' | 'audiences' | 'publisherType' | 'publisherId' | 'publisherName' | 'cityIds'
   >
 >;
-
-function url(value: string | null | undefined): string | null | undefined {
-  const text = optionalText(value, 'input.url', 2000);
-  if (!text) return text;
-  let parsed: URL;
-  try {
-    parsed = new URL(text);
-  } catch {
-    throw invalid('input.url', `"${text}" is not a URL`);
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw invalid('input.url', 'must be an http or https URL');
-  return parsed.toString();
-}
 
 function languages(values: readonly string[]): string[] {
   if (values.length === 0) throw invalid('input.languages', 'name at least one language');
@@ -84,7 +72,7 @@ function resourceFields(input: CreateResourceInput | UpdateResourceInput): Resou
     fields.languages = languages(input.languages);
     fields.language = fields.languages[0];
   }
-  if (input.url !== undefined) fields.url = url(input.url);
+  if (input.url !== undefined) fields.url = optionalHttpUrl(input.url, 'input.url');
   if (input.publishedOn !== undefined) fields.publishedOn = input.publishedOn;
   if (input.publishedYear !== undefined) fields.publishedYear = optionalInt(input.publishedYear, 'input.publishedYear', MIN_YEAR, MAX_YEAR);
   if (input.audiences !== undefined) fields.audiences = [...new Set(input.audiences ?? [])] as AudienceValue[];
