@@ -43,3 +43,4 @@ export * from './SubgraphCodegen';
 export * from './withTimeout';
 export * from './orderLocale';
 export * from './db/countGroups';
+export * from './db/containsPattern';

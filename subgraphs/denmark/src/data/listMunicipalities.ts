@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { SLUG, SqlParams, decodeCursor, invalid, optionalText, toConnection, type Connection } from '@nsc-hub/shared';
+import { SLUG, SqlParams, containsPattern, decodeCursor, invalid, optionalText, toConnection, type Connection } from '@nsc-hub/shared';
 import { MunicipalityEntity } from '../entities/MunicipalityEntity';
 import type { MunicipalityFilter } from '../__generated__/resolvers-types';
 import { DANISH, DB_SCHEMA } from '../dbSchema';
@@ -16,7 +16,7 @@ function conditions(filter: MunicipalityFilter | null | undefined, p: SqlParams)
     where.push(`m.police_district_id = ${p.add(filter.policeDistrict)}`);
   }
   const text = optionalText(filter?.nameContains, 'filter.nameContains');
-  if (text) where.push(`m.name ILIKE ${p.add(`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+  if (text) where.push(`m.name ILIKE ${p.add(containsPattern(text))}`);
   return where;
 }
 

@@ -1,10 +1,8 @@
 import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
-import { collate, countryCode, decodeNameCursor, invalid, nameCursorKey, toConnection, type Connection, type OrderLocale } from '@nsc-hub/shared';
+import { collate, containsPattern, countryCode, decodeNameCursor, invalid, nameCursorKey, toConnection, type Connection, type OrderLocale } from '@nsc-hub/shared';
 import { CityEntity } from '../entities/CityEntity';
 import { DB_SCHEMA } from '../dbSchema';
 import type { CityFilter } from '../__generated__/resolvers-types';
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function applyFilter(qb: SelectQueryBuilder<CityEntity>, filter: CityFilter | null | undefined): SelectQueryBuilder<CityEntity> {
   if (!filter) return qb;
@@ -24,7 +22,7 @@ function applyFilter(qb: SelectQueryBuilder<CityEntity>, filter: CityFilter | nu
     if (text) {
       qb.andWhere(
         new Brackets((w) => w.where("c.name ILIKE :pattern ESCAPE '\\'").orWhere("c.native_name ILIKE :pattern ESCAPE '\\'")),
-        { pattern: `%${escapeLike(text)}%` },
+        { pattern: containsPattern(text) },
       );
     }
   }
