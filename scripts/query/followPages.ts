@@ -1,4 +1,5 @@
 import { Kind, parse, print, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { isRecord, valueAt } from '@nsc-hub/shared/src/export';
 
 export interface GraphQLResult {
   data?: Record<string, unknown> | null;
@@ -11,8 +12,7 @@ interface Connection {
   totalCount?: number;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isConnection = (value: unknown): value is Connection => isObject(value) && Array.isArray(value.edges) && isObject(value.pageInfo);
+const isConnection = (value: unknown): value is Connection => isRecord(value) && Array.isArray(value.edges) && isRecord(value.pageInfo);
 
 /**
  * The connections of an answer that paging can follow: those reached through objects only (a
@@ -20,7 +20,7 @@ const isConnection = (value: unknown): value is Connection => isObject(value) &&
  * response keys of their path.
  */
 export function connectionPaths(data: unknown, path: string[] = []): string[][] {
-  if (!isObject(data)) return [];
+  if (!isRecord(data)) return [];
   if (isConnection(data)) return [path];
   return Object.entries(data).flatMap(([key, value]) => connectionPaths(value, [...path, key]));
 }
@@ -56,10 +56,6 @@ export function withCursor(document: DocumentNode, path: readonly string[], curs
   return copy;
 }
 
-function at(data: unknown, path: readonly string[]): unknown {
-  return path.reduce<unknown>((v, key) => (isObject(v) ? v[key] : undefined), data);
-}
-
 export interface PageProgress {
   /** The connection, by its path. */
   readonly path: string;
@@ -81,7 +77,7 @@ export async function followPages(
 ): Promise<GraphQLResult> {
   if (first.errors?.length || !first.data) return first;
   for (const path of connectionPaths(first.data)) {
-    const connection = at(first.data, path) as Connection;
+    const connection = valueAt(first.data, path) as Connection;
     const report = () => onProgress({ path: path.join('.'), fetched: connection.edges.length, total: connection.totalCount });
     report();
     if (connection.pageInfo.hasNextPage === undefined || connection.pageInfo.endCursor === undefined) {
@@ -90,7 +86,7 @@ export async function followPages(
     while (connection.pageInfo.hasNextPage && connection.pageInfo.endCursor) {
       const next = await run(withCursor(document, path, connection.pageInfo.endCursor));
       if (next.errors?.length) return { data: first.data, errors: next.errors };
-      const page = at(next.data, path);
+      const page = valueAt(next.data, path);
       if (!isConnection(page)) throw new Error(`the next page of ${path.join('.')} came back without its edges`);
       connection.edges.push(...page.edges);
       connection.pageInfo = page.pageInfo;

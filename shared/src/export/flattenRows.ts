@@ -1,3 +1,5 @@
+import { isRecord, valueAt } from './valueAt';
+
 /** A cell of a flattened row: what a CSV cell or a spreadsheet can hold. */
 export type Cell = string | number | boolean | null;
 
@@ -14,7 +16,6 @@ export interface FlattenOptions {
   readonly separator?: string;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Flattens GraphQL result rows for a table: nested objects become dotted columns
@@ -48,14 +49,14 @@ function exploded(row: unknown, paths: string[]): unknown[] {
   if (paths.length === 0) return [row];
   const [first, ...rest] = paths;
   const keys = first.split('.');
-  const list = keys.reduce<unknown>((value, key) => (isObject(value) ? value[key] : undefined), row);
+  const list = valueAt(row, keys);
   if (!Array.isArray(list) || list.length === 0) return exploded(row, rest);
   return list.flatMap((item) => exploded(replaceAt(row, keys, item), rest));
 }
 
 function replaceAt(value: unknown, keys: string[], item: unknown): unknown {
   if (keys.length === 0) return item;
-  if (!isObject(value)) return value;
+  if (!isRecord(value)) return value;
   return { ...value, [keys[0]]: replaceAt(value[keys[0]], keys.slice(1), item) };
 }
 
@@ -75,7 +76,7 @@ function flattenInto(value: unknown, prefix: string, record: Record<string, Cell
     }
     return;
   }
-  if (isObject(value)) {
+  if (isRecord(value)) {
     const entries = Object.entries(value);
     if (entries.length === 0 && prefix) record[prefix] = null;
     for (const [key, child] of entries) flattenInto(child, prefix ? `${prefix}.${key}` : key, record, separator);

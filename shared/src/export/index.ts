@@ -1,2 +1,3 @@
 export * from './flattenRows';
 export * from './rowsOf';
+export * from './valueAt';

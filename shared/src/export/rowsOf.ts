@@ -1,4 +1,4 @@
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isRecord, valueAt } from './valueAt';
 
 /**
  * The rows a table of a result is made of: the list at `path` (dotted, from `data`), or else the
@@ -9,7 +9,7 @@ export function rowsOf(data: Record<string, unknown> | null | undefined, path?: 
   if (!data) return [];
   let value: unknown;
   if (path) {
-    value = path.split('.').reduce<unknown>((v, key) => (isObject(v) ? v[key] : undefined), data);
+    value = valueAt(data, path.split('.'));
     if (value === undefined) throw new Error(`the answer has nothing at "${path}"`);
   } else {
     const keys = Object.keys(data);
@@ -17,6 +17,6 @@ export function rowsOf(data: Record<string, unknown> | null | undefined, path?: 
   }
   if (value === null || value === undefined) return [];
   if (Array.isArray(value)) return value;
-  if (isObject(value) && Array.isArray(value.edges)) return value.edges;
+  if (isRecord(value) && Array.isArray(value.edges)) return value.edges;
   return [value];
 }

@@ -1,3 +1,5 @@
+import { collate } from '@nsc-hub/shared';
+
 /** The PostgreSQL schema the denmark subgraph owns; its tables live nowhere else. */
 export const DB_SCHEMA = 'denmark';
 
@@ -5,4 +7,4 @@ export const DB_SCHEMA = 'denmark';
 export const OWNER_COUNTRY = 'DK';
 
 /** Danish alphabetical order (Æ, Ø, Å after Z), from PostgreSQL's ICU collations. */
-export const DANISH = 'COLLATE "da-x-icu"';
+export const DANISH = collate('da');
