@@ -144,25 +144,24 @@ export function buildSeedRows() {
       city_id: hubCities.find((c) => c.municipality === m.kommunekode)?.city ?? null,
       source_ids: m.sources.map((s) => s.id),
     })),
-    // Types before instances: an instance refers to its type.
-    preventionStructures: [...structures]
-      .sort((a, b) => Number(a.kind === 'local_instance') - Number(b.kind === 'local_instance'))
-      .map((s) => ({
-        id: s.id,
-        name: s.name_da,
-        name_en: s.name_en,
-        kind: s.kind.toUpperCase(),
-        level: s.level.toUpperCase(),
-        type_id: s.kind === 'local_instance' ? (structureTypes.get(s.id) ?? null) : null,
-        established: s.established,
-        legal_basis: s.legal_basis,
-        description: s.description,
-        count: s.count,
-        municipality_code: s.municipality_id ? (codeOf.get(s.municipality_id) ?? null) : null,
-        police_district_id: s.police_district_id ?? null,
-        source_ids: s.sources.map((src) => src.id),
-        owner: OWNER_COUNTRY,
-      })),
+    // One INSERT per table: references between its own rows (an instance to its type, a body to
+    // its parent) are checked at the end of that statement, so the order of the rows is free.
+    preventionStructures: structures.map((s) => ({
+      id: s.id,
+      name: s.name_da,
+      name_en: s.name_en,
+      kind: s.kind.toUpperCase(),
+      level: s.level.toUpperCase(),
+      type_id: s.kind === 'local_instance' ? (structureTypes.get(s.id) ?? null) : null,
+      established: s.established,
+      legal_basis: s.legal_basis,
+      description: s.description,
+      count: s.count,
+      municipality_code: s.municipality_id ? (codeOf.get(s.municipality_id) ?? null) : null,
+      police_district_id: s.police_district_id ?? null,
+      source_ids: s.sources.map((src) => src.id),
+      owner: OWNER_COUNTRY,
+    })),
     districtStructures: districts.flatMap((d) =>
       (
         [
@@ -180,26 +179,23 @@ export function buildSeedRows() {
         })),
     ),
     cooperationModelStructures: cooperationModels.flatMap((c) => c.structures.map((structure) => ({ cooperation_model_id: c.cooperationModel, structure_id: structure }))),
-    // Parents before children: a body refers to its parent and to the body providing its secretariat.
-    nationalBodies: [...bodies]
-      .sort((a, b) => Number(bodyRef(a.parent) !== null || bodyRef(a.secretariat_provided_by) !== null) - Number(bodyRef(b.parent) !== null || bodyRef(b.secretariat_provided_by) !== null))
-      .map((b) => ({
-        id: b.id,
-        name: b.name_da,
-        name_en: b.name_en,
-        abbreviation: b.abbreviation,
-        kind: b.kind.replace(/_/g, ' '),
-        parent_id: bodyRef(b.parent),
-        parent_name: bodyRef(b.parent) ? null : b.parent,
-        established: b.established,
-        announced: b.announced ?? null,
-        opened_publicly: b.opened_publicly ?? null,
-        merged_or_dissolved: b.dissolved_or_merged,
-        secretariat_provided_by_id: bodyRef(b.secretariat_provided_by),
-        description: b.description,
-        country_code: territories.nationalBodies[b.id] ?? territories.default,
-        source_ids: b.sources.map((s) => s.id),
-      })),
+    nationalBodies: bodies.map((b) => ({
+      id: b.id,
+      name: b.name_da,
+      name_en: b.name_en,
+      abbreviation: b.abbreviation,
+      kind: b.kind.replace(/_/g, ' '),
+      parent_id: bodyRef(b.parent),
+      parent_name: bodyRef(b.parent) ? null : b.parent,
+      established: b.established,
+      announced: b.announced ?? null,
+      opened_publicly: b.opened_publicly ?? null,
+      merged_or_dissolved: b.dissolved_or_merged,
+      secretariat_provided_by_id: bodyRef(b.secretariat_provided_by),
+      description: b.description,
+      country_code: territories.nationalBodies[b.id] ?? territories.default,
+      source_ids: b.sources.map((s) => s.id),
+    })),
   };
 }
 
