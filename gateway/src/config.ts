@@ -12,6 +12,7 @@ import {
   type ServiceMode,
 } from '@nsc-hub/shared';
 import { loadRequestLimits, type RequestLimits } from './requestLimits';
+import { EXPLORER_DIR } from './serveExplorer';
 
 export interface GatewayConfig {
   readonly host: string;
@@ -43,6 +44,8 @@ export interface GatewayConfig {
   readonly breaker: { readonly failures: number; readonly cooldownMs: number };
   /** How long `/readyz` waits for each subgraph's own `/readyz`. */
   readonly readinessTimeoutMs: number;
+  /** The bundled explorer the gateway serves at `/` (built by `npm install`). */
+  readonly explorerDir: string;
 }
 
 /** The timeouts one subgraph's requests get, by operation kind. */
@@ -94,6 +97,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       cooldownMs: getEnvNum(env, 'BREAKER_COOLDOWN_MS', DEFAULT_RESILIENCE.breakerCooldownMs),
     },
     readinessTimeoutMs: positive(env, 'READINESS_TIMEOUT_MS', DEFAULT_RESILIENCE.readinessTimeoutMs),
+    explorerDir: EXPLORER_DIR,
   };
 }
 

@@ -4,7 +4,6 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
   accessLog,
@@ -36,6 +35,8 @@ import { createSubgraphFetcher } from './subgraphFetcher';
 import { SubgraphUnavailable } from './SubgraphUnavailable';
 import { watchSupergraph } from './watchSupergraph';
 import { useQueryCost } from './plugins/useQueryCost';
+import { useSignedInIntrospection } from './plugins/useSignedInIntrospection';
+import { serveExplorer } from './serveExplorer';
 import { limitValidationRules, restoreLimitError } from './requestLimits';
 import { subgraphNamesIn, timeoutsFor, type GatewayConfig } from './config';
 import type { GatewayContext } from './GatewayContext';
@@ -92,6 +93,8 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     ...modeOptions,
+    // Production too: useSignedInIntrospection refuses it to anonymous callers there.
+    introspection: true,
     formatError: (formatted, error) => modeOptions.formatError(restoreLimitError(formatted, error, config.limits)),
     parseOptions: { maxTokens: config.limits.tokens },
     validationRules: limitValidationRules(config.limits),
@@ -99,18 +102,21 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
     allowBatchedHttpRequests: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      config.mode.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      // The hub's own explorer (serveExplorer) is the page a browser gets, in every mode.
+      ApolloServerPluginLandingPageDisabled(),
       useRequestErrors<GatewayContext>(log),
       useNoNulCharacters<GatewayContext>(),
       useQueryCost<GatewayContext>(config.limits.cost),
-      ...(config.mode.production ? [useSchemaPrivacy<GatewayContext>()] : []),
+      ...(config.mode.production ? [useSignedInIntrospection(), useSchemaPrivacy<GatewayContext>()] : []),
       useServiceUnavailableStatus<GatewayContext>(),
       useAccessLog<GatewayContext>(),
     ],
   });
 
+  const explorer = serveExplorer({ dir: config.explorerDir, introspection: config.mode.production ? 'signed-in' : 'everyone', log });
   const app = express();
   app.disable('x-powered-by');
+  app.use(explorer.router);
   // Live: the process answers. Nothing else is asked, so a restart is never caused by a subgraph.
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'live' });
@@ -126,6 +132,7 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
       await apollo.start();
       app.use(
         '/graphql',
+        explorer.forBrowsers,
         assignRequestId(),
         accessLog(log),
         cors({ origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins], maxAge: 600 }),

@@ -2,10 +2,9 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { Command, Option } from 'commander';
-import { stringify } from 'csv-stringify/sync';
 import { parse, print, type DocumentNode } from 'graphql';
 import { getEnvNum } from '@nsc-hub/shared';
-import { flattenRows, rowsOf } from '@nsc-hub/shared/src/export';
+import { flattenRows, rowsOf, toCsv } from '@nsc-hub/shared/src/export';
 import { followPages, type GraphQLResult, type PageProgress } from './followPages';
 import { runQuery } from './runQuery';
 
@@ -77,14 +76,7 @@ function render(result: GraphQLResult): string {
   if (opts.format === 'json') return `${JSON.stringify(result.errors ? result : result.data, null, 2)}\n`;
   const rows = rowsOf(result.data, opts.rows);
   if (opts.format === 'ndjson') return rows.map((row) => `${JSON.stringify(row)}\n`).join('');
-  const table = flattenRows(rows, { explode: opts.explode });
-  const csv = stringify(table.records, {
-    header: true,
-    columns: table.columns,
-    cast: { boolean: (value) => String(value), number: (value) => String(value) },
-    record_delimiter: '\r\n',
-  });
-  return `${opts.bom ? '\uFEFF' : ''}${table.columns.length ? csv : ''}`;
+  return toCsv(flattenRows(rows, { explode: opts.explode }), { bom: opts.bom });
 }
 
 /** The whole file or nothing: written beside its place and renamed into it. */

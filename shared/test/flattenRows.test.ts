@@ -65,8 +65,10 @@ test('lists of scalars join into one cell', () => {
   expect(flattenRows([{ languages: ['da', 'en'], topics: [] }]).records).toEqual([{ languages: 'da; en', topics: null }]);
 });
 
-test('rowsOf: a connection gives its edges, a list its items, an object one row; a path picks the list', () => {
+test('rowsOf: a connection gives its edges, an aggregate its rows, a list its items, an object one row; a path picks the list', () => {
   expect(rowsOf({ cities: { totalCount: 2, edges } })).toBe(edges);
+  const rows = [{ key: { status: 'ACTIVE' }, count: 37 }, { key: { status: null }, count: 1 }];
+  expect(rowsOf({ membershipStats: { total: 38, rows } })).toBe(rows);
   expect(rowsOf({ forums: [{ id: 'ran' }, { id: 'gctf' }] })).toEqual([{ id: 'ran' }, { id: 'gctf' }]);
   expect(rowsOf({ city: { name: 'Aarhus' } })).toEqual([{ name: 'Aarhus' }]);
   expect(rowsOf({ city: null })).toEqual([]);

@@ -1,5 +1,6 @@
-// Under NODE_ENV=production the hub shows clients nothing of its insides: no introspection, no
-// landing page, no SQL, stack traces, hosts or ports in errors; and it refuses development secrets.
+// Under NODE_ENV=production the hub shows clients nothing of its insides: no introspection for
+// anonymous callers (signed-in ones, see the explorer's production test), no Apollo landing page,
+// no SQL, stack traces, hosts or ports in errors; and it refuses development secrets.
 import { loadConfig } from '@nsc-hub/gateway';
 import { PRODUCTION_MODE, TEST_SUBGRAPH_SECRET, errorCodes, graphqlRequest } from '@nsc-hub/shared/src/testing';
 import { loadSubgraphConfig } from '@nsc-hub/shared';
@@ -26,7 +27,7 @@ test('refuses introspection at a subgraph too, even from the gateway', async () 
   expect(errorCodes(res)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
 });
 
-test('serves no landing page to a browser', async () => {
+test('serves no Apollo landing page to a browser (the explorer is the hub\'s own)', async () => {
   const res = await fetch(hub.url, { headers: { accept: 'text/html' } });
   const body = await res.text();
   expect(body).not.toMatch(/sandbox|embeddable|apollo-server-landing-page/i);

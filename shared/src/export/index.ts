@@ -1,3 +1,4 @@
 export * from './flattenRows';
 export * from './rowsOf';
 export * from './valueAt';
+export * from './toCsv';
