@@ -76,3 +76,21 @@ test('the page asks an anonymous visitor to sign in and sends no introspection u
   await page.close();
   expect(browser.outsideRequests).toEqual([]);
 });
+
+test('a token typed into the headers editor signs in too', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${hub.origin}/`);
+  await page.getByRole('region', { name: 'Sign in' }).waitFor();
+  await page.getByRole('button', { name: 'Headers' }).click();
+  await page.locator('.graphiql-editor-tool .graphiql-editor:not(.hidden) .monaco-editor').click();
+  const introspected = page.waitForResponse((res) => asksForSchema(res.request()));
+  // Typed as a person would; the editor closes brackets and quotes itself, so only the opening ones are typed.
+  await page.keyboard.insertText(`{"Authorization": "Bearer ${await tokenFor('admin')}"}`);
+  const response = await introspected;
+  expect(response.request().headers().authorization).toMatch(/^Bearer ey/);
+  expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+  await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
+  await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).waitFor();
+  await page.close();
+  expect(browser.outsideRequests).toEqual([]);
+});

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { ToolbarButton, useGraphiQL } from '@graphiql/react';
+import { StorageAPI } from '@graphiql/toolkit';
 import { GraphiQL, HISTORY_PLUGIN } from 'graphiql';
 import { createHubFetcher } from './createHubFetcher';
 import { csvOfResponse, saveFile } from './downloadCsv';
@@ -30,16 +31,21 @@ export function Explorer({ config }: { config: ExplorerConfig }) {
   tokenRef.current = token;
   const fetcher = useMemo(() => createHubFetcher(config.endpoint, () => tokenRef.current), [config.endpoint]);
   const signInPlugin = useMemo(() => createSignInPlugin(config.introspection, setToken), [config.introspection]);
+  // One array for the page's life: GraphiQL resets the open panel whenever it gets a new one.
+  const plugins = useMemo(() => [HISTORY_PLUGIN, examplesPlugin, signInPlugin], [signInPlugin]);
   const shared = useMemo(() => readSharedRequest(), []);
-  const mustSignIn = config.introspection === 'signed-in' && !token;
-  // Open at first where the schema needs a token; left to the visitor after that (a changing
-  // `visiblePlugin` would close the panel the moment they sign in).
-  const [firstPlugin] = useState(mustSignIn ? signInPlugin : undefined);
+  useState(() => {
+    // Where the schema needs a token the page opens on the sign-in panel, not on the panel
+    // GraphiQL remembers from the last visit (it reads this before its first render; after that
+    // the panels are the visitor's to choose, so signing in does not close this one).
+    if (config.introspection === 'signed-in' && !token) new StorageAPI().set('visiblePlugin', signInPlugin.title);
+  });
+  const [headersSignIn, setHeadersSignIn] = useState(false);
+  const mustSignIn = config.introspection === 'signed-in' && !token && !headersSignIn;
   return (
     <GraphiQL
       fetcher={fetcher}
-      plugins={[HISTORY_PLUGIN, examplesPlugin, signInPlugin]}
-      visiblePlugin={firstPlugin}
+      plugins={plugins}
       // No schema is asked for where it would be refused: production, before signing in.
       schema={mustSignIn ? null : undefined}
       defaultQuery={WELCOME}
@@ -49,6 +55,8 @@ export function Explorer({ config }: { config: ExplorerConfig }) {
       onEditQuery={(value) => shareInAddress('query', value)}
       onEditVariables={(value) => shareInAddress('variables', value)}
       onEditOperationName={(value) => shareInAddress('operationName', value)}
+      // A token typed into the headers editor signs in as well as one pasted in the sign-in panel.
+      onEditHeaders={(value) => setHeadersSignIn(hasAuthorization(value))}
       defaultEditorToolsVisibility={shared.variables ? 'variables' : undefined}
     >
       <GraphiQL.Logo>nsc-hub</GraphiQL.Logo>
@@ -65,6 +73,16 @@ export function Explorer({ config }: { config: ExplorerConfig }) {
       </GraphiQL.Toolbar>
     </GraphiQL>
   );
+}
+
+/** Whether the headers editor's JSON sets an Authorization header. */
+function hasAuthorization(headers: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(headers);
+    return typeof parsed === 'object' && parsed !== null && Object.entries(parsed).some(([name, value]) => name.toLowerCase() === 'authorization' && typeof value === 'string' && value.trim() !== '');
+  } catch {
+    return false;
+  }
 }
 
 /** Saves the answer shown as CSV, flattened as `npm run query` flattens it. */
