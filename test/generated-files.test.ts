@@ -1,13 +1,15 @@
 // The committed artefacts that other tools consume are never stale: the supergraph the gateway
 // serves is exactly the composition of the subgraph schemas, the public API schema is the one
-// derived from it, and the typed resolvers match them.
+// derived from it, the typed resolvers match them, and the trusted documents are the known operations.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { DEFAULT_SUPERGRAPH_PATH, subgraphNamesIn } from '@nsc-hub/gateway';
+import { DEFAULT_PERSISTED_OPERATIONS_PATH } from '@nsc-hub/gateway/src/config';
 import { API_SCHEMA_PATH } from '../scripts/apiSchemaSdl';
 import { composeSupergraph } from '../scripts/composeSupergraph';
 import { SUBGRAPHS } from '../scripts/subgraphs';
+import { manifestText, persistedQueryManifest } from '../scripts/operations/writeManifest';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -43,4 +45,11 @@ test('the generated resolver types match the schemas (run `npm run codegen` if n
     encoding: 'utf8',
   });
   expect({ status: run.status, output: run.status === 0 ? '' : `${run.stdout}${run.stderr}` }).toEqual({ status: 0, output: '' });
+});
+
+test('the committed gateway/persisted-operations.json lists every known operation (run `npm run operations:manifest` if not)', () => {
+  const manifest = persistedQueryManifest();
+  expect(readFileSync(DEFAULT_PERSISTED_OPERATIONS_PATH, 'utf8')).toBe(manifestText(manifest));
+  const names = manifest.operations.map((operation) => operation.name);
+  expect(names).toEqual(expect.arrayContaining(['CitiesAndTheirNetworks', 'UpdateCity', 'Q3']));
 });

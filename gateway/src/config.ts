@@ -46,7 +46,15 @@ export interface GatewayConfig {
   readonly readinessTimeoutMs: number;
   /** The bundled explorer the gateway serves at `/` (built by `npm install`). */
   readonly explorerDir: string;
+  /**
+   * Trusted documents (`npm run operations:manifest`): `off` ignores the list; `allow` runs listed
+   * documents by id besides any other; `only` runs nothing else for callers without a role.
+   */
+  readonly persistedOperations: { readonly mode: PersistedOperationsMode; readonly path: string };
 }
+
+export const PERSISTED_OPERATIONS_MODES = ['off', 'allow', 'only'] as const;
+export type PersistedOperationsMode = (typeof PERSISTED_OPERATIONS_MODES)[number];
 
 /** The timeouts one subgraph's requests get, by operation kind. */
 export interface SubgraphTimeouts {
@@ -65,6 +73,7 @@ export const DEFAULT_RESILIENCE = {
 } as const;
 
 export const DEFAULT_SUPERGRAPH_PATH = path.resolve(__dirname, '..', 'supergraph.graphql');
+export const DEFAULT_PERSISTED_OPERATIONS_PATH = path.resolve(__dirname, '..', 'persisted-operations.json');
 
 /** Reads and validates the gateway's environment once, at start-up. */
 export function loadConfig(env: Env = process.env): GatewayConfig {
@@ -78,6 +87,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     if (getEnvStr(env, `${envNameOf(name)}_TIMEOUT_MS`)) subgraphTimeoutsMs[name] = positive(env, `${envNameOf(name)}_TIMEOUT_MS`, 1);
   }
   const origins = getEnvStr(env, 'CORS_ORIGINS', '*');
+  const mode = loadServiceMode(env);
   return {
     host: getEnvStr(env, 'GATEWAY_HOST', '127.0.0.1'),
     port: getEnvNum(env, 'GATEWAY_PORT', 4000),
@@ -86,7 +96,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     subgraphUrls,
     jwt: loadJwtConfig(env),
     subgraphSecret: loadSubgraphSecret(env),
-    mode: loadServiceMode(env),
+    mode,
     corsOrigins: origins === '*' ? '*' : origins.split(',').map((o) => o.trim()).filter(Boolean),
     limits: loadRequestLimits(env),
     subgraphTimeoutMs: positive(env, 'SUBGRAPH_TIMEOUT_MS', DEFAULT_RESILIENCE.subgraphTimeoutMs),
@@ -98,6 +108,10 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     },
     readinessTimeoutMs: positive(env, 'READINESS_TIMEOUT_MS', DEFAULT_RESILIENCE.readinessTimeoutMs),
     explorerDir: EXPLORER_DIR,
+    persistedOperations: {
+      mode: persistedOperationsMode(env, mode.production),
+      path: path.resolve(getEnvStr(env, 'PERSISTED_OPERATIONS_PATH', DEFAULT_PERSISTED_OPERATIONS_PATH)),
+    },
   };
 }
 
@@ -105,6 +119,15 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
 export function timeoutsFor(config: Pick<GatewayConfig, 'subgraphTimeoutMs' | 'subgraphTimeoutsMs' | 'mutationTimeoutMs'>, subgraph: string): SubgraphTimeouts {
   const queryMs = config.subgraphTimeoutsMs[subgraph] ?? config.subgraphTimeoutMs;
   return { queryMs, mutationMs: Math.max(queryMs, config.mutationTimeoutMs) };
+}
+
+/** Production defaults to `only`: the public endpoint runs the frontends' documents and no others. */
+function persistedOperationsMode(env: Env, production: boolean): PersistedOperationsMode {
+  const value = getEnvStr(env, 'PERSISTED_OPERATIONS', production ? 'only' : 'allow');
+  if (!(PERSISTED_OPERATIONS_MODES as readonly string[]).includes(value)) {
+    throw new Error(`PERSISTED_OPERATIONS must be one of ${PERSISTED_OPERATIONS_MODES.join(', ')}, not "${value}"`);
+  }
+  return value as PersistedOperationsMode;
 }
 
 function positive(env: Env, name: string, fallback: number): number {

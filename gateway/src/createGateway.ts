@@ -37,6 +37,7 @@ import { watchSupergraph } from './watchSupergraph';
 import { useQueryCost } from './plugins/useQueryCost';
 import { useSignedInIntrospection } from './plugins/useSignedInIntrospection';
 import { serveExplorer } from './serveExplorer';
+import { servePersistedOperations } from './servePersistedOperations';
 import { limitValidationRules, restoreLimitError } from './requestLimits';
 import { subgraphNamesIn, timeoutsFor, type GatewayConfig } from './config';
 import type { GatewayContext } from './GatewayContext';
@@ -89,6 +90,7 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
       if (target) subgraphUrls[name] = target;
     }
   });
+  const persisted = servePersistedOperations(config.persistedOperations, log);
   const modeOptions = serverModeOptions(config.mode);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -98,6 +100,8 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
     formatError: (formatted, error) => modeOptions.formatError(restoreLimitError(formatted, error, config.limits)),
     parseOptions: { maxTokens: config.limits.tokens },
     validationRules: limitValidationRules(config.limits),
+    // Automatic persisted queries are Apollo Server's, in its bounded in-memory cache (30 MiB,
+    // least recently used out first); the trusted documents are servePersistedOperations'.
     // One operation per HTTP request: a JSON array of operations is refused (Apollo's default, kept on purpose).
     allowBatchedHttpRequests: false,
     plugins: [
@@ -138,12 +142,14 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
         cors({ origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins], maxAge: 600 }),
         onlyGetAndPost(),
         express.json({ limit: config.limits.bodyBytes }),
+        persisted.resolveIds,
         expressMiddleware(apollo, {
           context: async ({ req, res }) => {
             // Clients do not choose request ids: every request got a fresh one on arrival.
             const requestId = requestIdOf(res);
             const authorization = req.headers.authorization;
             const caller = await callerForRequest(config.jwt, authorization, requestId, log);
+            persisted.admit(req, caller, requestId);
             const key = parseIdempotencyKey(req.headers[IDEMPOTENCY_KEY_HEADER]);
             const idempotency = key ? { key, fingerprint: requestFingerprint(req.body ?? {}) } : undefined;
             const acceptLanguage = req.headers['accept-language'];
@@ -162,6 +168,7 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
       await readiness.stop();
       await apollo.stop();
       await subgraphHttp.close();
+      await persisted.stop();
     },
   };
 }

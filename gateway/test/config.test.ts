@@ -1,4 +1,5 @@
-import { DEFAULT_RESILIENCE, loadConfig, timeoutsFor } from '../src/config';
+import path from 'node:path';
+import { DEFAULT_PERSISTED_OPERATIONS_PATH, DEFAULT_RESILIENCE, loadConfig, timeoutsFor } from '../src/config';
 
 test('without settings: 3 s for queries, 10 s for mutations, a breaker of 5 failures and 2 s', () => {
   const config = loadConfig({});
@@ -24,4 +25,13 @@ test.each([
   ['READINESS_TIMEOUT_MS', '0', /READINESS_TIMEOUT_MS must be at least 1/],
 ])('refuses to start with %s=%s', (name, value, message) => {
   expect(() => loadConfig({ [name]: value })).toThrow(message);
+});
+
+test('trusted documents: allowed beside others in development, the only ones for anonymous callers in production, and the mode checked', () => {
+  const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), SUBGRAPH_SECRET: 'y'.repeat(40) };
+  expect(loadConfig({}).persistedOperations).toEqual({ mode: 'allow', path: DEFAULT_PERSISTED_OPERATIONS_PATH });
+  expect(loadConfig(production).persistedOperations.mode).toBe('only');
+  expect(loadConfig({ ...production, PERSISTED_OPERATIONS: 'allow' }).persistedOperations.mode).toBe('allow');
+  expect(loadConfig({ PERSISTED_OPERATIONS_PATH: 'elsewhere.json' }).persistedOperations.path).toBe(path.resolve('elsewhere.json'));
+  expect(() => loadConfig({ PERSISTED_OPERATIONS: 'some' })).toThrow('PERSISTED_OPERATIONS must be one of off, allow, only, not "some"');
 });

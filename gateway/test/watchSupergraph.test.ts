@@ -3,7 +3,8 @@ import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { captureLog } from '@nsc-hub/shared/src/testing';
-import { SUPERGRAPH_DEBOUNCE_MS, SUPERGRAPH_POLL_MS, watchSupergraph } from '../src/watchSupergraph';
+import { FILE_DEBOUNCE_MS as SUPERGRAPH_DEBOUNCE_MS, FILE_POLL_MS as SUPERGRAPH_POLL_MS } from '../src/watchFileContent';
+import { watchSupergraph } from '../src/watchSupergraph';
 
 /** Long enough for a poll, the debounce and a read, with room for a loaded machine. */
 const SETTLE_MS = (SUPERGRAPH_POLL_MS + SUPERGRAPH_DEBOUNCE_MS) * 4;

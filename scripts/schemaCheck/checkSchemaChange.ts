@@ -1,6 +1,6 @@
 import { buildSchema, validate } from 'graphql';
 import { changelogEntries } from './changelogEntries';
-import { knownOperations, type OperationFile } from './knownOperations';
+import { knownOperations, type OperationFile } from '../operations/knownOperations';
 import { operationCoordinates, usesPath } from './operationCoordinates';
 import { schemaChanges, type SchemaChange } from './schemaChanges';
 import { schemaOwners, type Owner } from './schemaOwners';

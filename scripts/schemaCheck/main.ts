@@ -12,7 +12,7 @@ import { checkSchemaChange } from './checkSchemaChange';
 import { checkSchemaHistory } from './checkSchemaHistory';
 import { formatSchemaCheckReport } from './formatSchemaCheckReport';
 import { git } from './git';
-import { operationFilesIn } from './knownOperations';
+import { operationFilesIn } from '../operations/knownOperations';
 import { snapshotAt } from './snapshotAt';
 
 /**

@@ -1,7 +1,7 @@
 import { subgraphTeam } from '../subgraphTeam';
 import type { SchemaVersion } from './checkSchemaChange';
 import { gitFiles, gitShow } from './git';
-import { isOperationFile, type OperationFile } from './knownOperations';
+import { isOperationFile, type OperationFile } from '../operations/knownOperations';
 
 export const SUPERGRAPH_FILE = 'gateway/supergraph.graphql';
 

@@ -38,6 +38,8 @@ export const ERRORS = {
   FORBIDDEN: define('FORBIDDEN', 'The caller is known but may not do this (e.g. an editor writing another country\'s record).'),
   NOT_FOUND: define('NOT_FOUND', 'A record named by id does not exist.'),
   CONFLICT: define('CONFLICT', 'The record changed since it was read (stale expectedVersion) or would duplicate another.'),
+  PERSISTED_QUERY_NOT_FOUND: define('PERSISTED_QUERY_NOT_FOUND', 'The request named a document by its hash alone and the server does not know it: send the query with its hash once (automatic persisted queries).'),
+  PERSISTED_OPERATION_REQUIRED: define('PERSISTED_OPERATION_REQUIRED', 'Here callers without a role run only the trusted documents (PERSISTED_OPERATIONS=only): send one by its id, or sign in.', 400),
   QUERY_TOO_COMPLEX: define('QUERY_TOO_COMPLEX', 'The query exceeds a size, depth or cost limit.', 400),
   SUBGRAPH_UNAVAILABLE: define('SUBGRAPH_UNAVAILABLE', 'A subgraph needed for the answer is down or timed out.'),
   // No HTTP status of its own: a partial answer stays 200; useServiceUnavailableStatus makes a
