@@ -1,8 +1,10 @@
 // Under NODE_ENV=production the explorer is still served, but the schema is not shown to anyone
 // who has not signed in: the page asks for a token before it asks for the schema, the API
 // refuses introspection to anonymous callers, and a member who pastes a token gets the
-// documentation (GraphiQL's whole introspection query passing the request limits).
+// documentation (GraphiQL's whole introspection query passing the request limits). As in
+// production by default, anonymous visitors run the trusted documents only: the examples do.
 import { rmSync } from 'node:fs';
+import { DEFAULT_PERSISTED_OPERATIONS_PATH } from '@nsc-hub/gateway/src/config';
 import { PRODUCTION_MODE, errorCodes, graphqlRequest, tokenFor } from '@nsc-hub/shared/src/testing';
 import { getIntrospectionQuery } from 'graphql';
 import type { Request } from 'playwright-core';
@@ -16,7 +18,7 @@ let browser: OpenBrowser;
 let explorerDir: string;
 beforeAll(async () => {
   explorerDir = await freshExplorerBuild();
-  hub = await startHub({ mode: PRODUCTION_MODE, gateway: { explorerDir } });
+  hub = await startHub({ mode: PRODUCTION_MODE, gateway: { explorerDir, persistedOperations: { mode: 'only', path: DEFAULT_PERSISTED_OPERATIONS_PATH } } });
   browser = await openBrowser(hub.origin);
 });
 afterAll(async () => {
@@ -34,8 +36,10 @@ test('the API answers introspection for members, editors and admins, and refuses
     expect(res.errors).toBeUndefined();
     expect((res.data as { __schema: { types: unknown[] } }).__schema.types.length).toBeGreaterThan(50);
   }
+  // Refused twice over: not a trusted document, and introspection (production-mode.test.ts shows
+  // the second alone, with every document allowed).
   const anonymous = await graphqlRequest(hub.url, query);
-  expect(errorCodes(anonymous)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  expect(errorCodes(anonymous)).toEqual(['PERSISTED_OPERATION_REQUIRED']);
   expect(anonymous.data).toBeUndefined();
   expect(JSON.stringify(anonymous)).not.toMatch(/CityConnection|ContactPerson/);
 });
@@ -49,11 +53,18 @@ test('the page asks an anonymous visitor to sign in and sends no introspection u
   await page.goto(`${hub.origin}/`);
   const panel = page.getByRole('region', { name: 'Sign in' });
   await panel.getByText('shown to signed-in members, editors and admins only').waitFor();
-  // Queries still run for everyone: the public data is public.
-  const answered = page.waitForResponse((res) => res.url() === hub.url && res.request().method() === 'POST');
-  await page.getByRole('button', { name: /Execute query/ }).click();
-  const answer = (await (await answered).json()) as { data?: { cities: { totalCount: number } } };
-  expect(answer.data?.cities.totalCount).toBeGreaterThan(0);
+  // Anonymous visitors run the trusted documents: an example does, the page's own sample not.
+  const run = async () => {
+    const answered = page.waitForResponse((res) => res.url() === hub.url && res.request().method() === 'POST');
+    await page.getByRole('button', { name: /Execute query/ }).click();
+    return (await (await answered).json()) as { data?: Record<string, { total?: number }>; errors?: { extensions: { code: string } }[] };
+  };
+  expect((await run()).errors?.map((error) => error.extensions.code)).toEqual(['PERSISTED_OPERATION_REQUIRED']);
+  await page.getByRole('button', { name: 'Show Examples' }).click();
+  await page.locator('[data-example="EventsByForumAndYear"]').click();
+  await page.waitForURL((url) => url.searchParams.get('query')?.includes('EventsByForumAndYear') === true);
+  expect((await run()).data?.eventStats?.total).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Show Sign in' }).click();
   expect(schemaRequests).toHaveLength(0);
 
   await panel.getByRole('textbox', { name: 'Token' }).fill('not a token');

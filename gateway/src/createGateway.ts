@@ -20,6 +20,7 @@ import {
   onlyGetAndPost,
   parseIdempotencyKey,
   requestFingerprint,
+  requestIdOnEveryError,
   useNoNulCharacters,
   useRequestErrors,
   useSchemaPrivacy,
@@ -28,6 +29,7 @@ import {
   type Listening,
   type Logger,
 } from '@nsc-hub/shared';
+import { acceptGraphQLClientGets } from './acceptGraphQLClientGets';
 import { AuthenticatedDataSource } from './AuthenticatedDataSource';
 import { CircuitBreaker } from './CircuitBreaker';
 import { Readiness } from './Readiness';
@@ -138,9 +140,11 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
         '/graphql',
         explorer.forBrowsers,
         assignRequestId(),
+        requestIdOnEveryError(),
         accessLog(log),
         cors({ origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins], maxAge: 600 }),
         onlyGetAndPost(),
+        acceptGraphQLClientGets(),
         express.json({ limit: config.limits.bodyBytes }),
         persisted.resolveIds,
         expressMiddleware(apollo, {

@@ -1,6 +1,6 @@
 // The gateway in production mode, spoken to over HTTP the way a careless client or a hostile web
-// page would: every malformed or cross-site request is refused with a JSON error and a catalogued
-// code, nothing reaches a subgraph, and nothing is written.
+// page would: every malformed or cross-site request is refused with a JSON error, a catalogued
+// code and its request id, nothing reaches a subgraph, and nothing is written.
 import { PRODUCTION_MODE, tokenFor } from '@nsc-hub/shared/src/testing';
 import { startHub, type RunningHub } from '../helpers/startHub';
 
@@ -21,6 +21,7 @@ interface Answer {
   status: number;
   contentType: string | null;
   allow: string | null;
+  requestIdHeader: string | null;
   body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 }
 
@@ -33,7 +34,7 @@ async function send(init: RequestInit & { search?: string }): Promise<Answer> {
   } catch {
     throw new Error(`answered ${res.status} with a body that is not JSON: ${text.slice(0, 200)}`);
   }
-  return { status: res.status, contentType: res.headers.get('content-type'), allow: res.headers.get('allow'), body };
+  return { status: res.status, contentType: res.headers.get('content-type'), allow: res.headers.get('allow'), requestIdHeader: res.headers.get('x-request-id'), body };
 }
 
 /** Refused: the status, a JSON error with a code from the catalogue, no data, no SQL anywhere. */
@@ -45,6 +46,9 @@ async function expectRefused(init: RequestInit & { search?: string }, status: nu
   expect(answer.contentType).toMatch(/json/);
   expect(answer.body.data ?? null).toBeNull();
   expect(answer.body.errors?.[0].extensions?.code).toBe(code);
+  // Also when Apollo Server refuses before any plugin runs: the id that leads to the log line.
+  expect(answer.body.errors?.[0].extensions?.requestId).toBe(answer.requestIdHeader);
+  expect(answer.requestIdHeader).toEqual(expect.any(String));
   expect(JSON.stringify(answer.body)).not.toMatch(/\bat \S+:\d+|stack|127\.0\.0\.1|localhost/i);
   const after = statements();
   expect(await cityCount()).toBe(citiesBefore);

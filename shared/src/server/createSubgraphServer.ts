@@ -18,7 +18,7 @@ import { createDatabasePing } from '../db/createDatabasePing';
 import { isDatabaseUnavailable } from '../db/isDatabaseUnavailable';
 import { serverModeOptions, useRequestErrors, type RequestContextBase } from './errorHandling';
 import { createHttpServer, listen, type Listening } from './listen';
-import { assignRequestId, callerForRequest, jsonErrorHandler, onlyGetAndPost, requestIdOf } from './requestContext';
+import { assignRequestId, callerForRequest, jsonErrorHandler, onlyGetAndPost, requestIdOf, requestIdOnEveryError } from './requestContext';
 import { useSchemaPrivacy } from './useSchemaPrivacy';
 import { useIdempotencyKeys, type IdempotencyStore } from './useIdempotencyKeys';
 import { useNoNulCharacters } from './useNoNulCharacters';
@@ -150,6 +150,7 @@ export function createSubgraphServer<TContext extends SubgraphContextBase>(optio
       app.use(
         '/graphql',
         assignRequestId(fromGateway),
+        requestIdOnEveryError(),
         accessLog(log),
         onlyGetAndPost(),
         (req, res, next) => {

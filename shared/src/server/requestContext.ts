@@ -29,6 +29,34 @@ export function assignRequestId(fromTrustedUpstream?: (req: Request) => boolean)
   };
 }
 
+/**
+ * Every error answer carries the request id, also those Apollo Server writes before any plugin
+ * runs (a CSRF refusal, a batch, an empty body, a mutation by GET): an answer of 400 or more whose
+ * JSON errors lack `extensions.requestId` gets it on its way out. Answers under 400 are left
+ * alone (the plugins stamp those), so no successful answer is parsed twice.
+ */
+export function requestIdOnEveryError(): RequestHandler {
+  return (_req, res, next) => {
+    const send = res.send.bind(res);
+    res.send = (body?: unknown) => {
+      if (res.statusCode >= 400 && typeof body === 'string' && /json/.test(String(res.get('content-type'))) && body.includes('"errors"')) {
+        try {
+          const parsed = JSON.parse(body) as { errors?: { extensions?: Record<string, unknown> }[] };
+          if (Array.isArray(parsed.errors) && parsed.errors.some((error) => !error.extensions?.requestId)) {
+            const requestId = requestIdOf(res);
+            parsed.errors = parsed.errors.map((error) => ({ ...error, extensions: { ...error.extensions, requestId: error.extensions?.requestId ?? requestId } }));
+            return send(JSON.stringify(parsed));
+          }
+        } catch {
+          // Not JSON after all: sent as it is.
+        }
+      }
+      return send(body);
+    };
+    next();
+  };
+}
+
 /** The id `assignRequestId` gave the request, or a new one where nothing assigns ids. */
 export function requestIdOf(res: Response): string {
   const id: unknown = res.locals.requestId;
