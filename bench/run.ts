@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { Pool } from 'pg';
-import { DEFAULT_ORDER_LOCALE, SUBGRAPH_SECRET_HEADER, collate, createLogger, envNameOf, encodeCursor, nameCursorKey, runMain, type Logger } from '@nsc-hub/shared';
+import { DEFAULT_ORDER_LOCALE, SUBGRAPH_SECRET_HEADER, collate, createLogger, envNameOf, encodeCursor, nameCursorKey, runMain, signToken, type Logger } from '@nsc-hub/shared';
 import { REPO_ROOT } from '../scripts/hubDatabase';
 import { SUBGRAPHS } from '../scripts/subgraphs';
 import { openBenchServer, type BenchServer } from './lib/benchDatabase';
@@ -108,9 +108,13 @@ async function benchmark(server: BenchServer, options: Options, load: LoadOption
   let subgraphs = await startSubgraphs(server.urlFor(1), secrets);
   try {
     const env = { NODE_ENV: 'production', LOG_LEVEL: 'warn', SUBGRAPH_SECRET: secrets.subgraphSecret, JWT_SECRET: secrets.jwtSecret, ...urlEnv(subgraphs) };
+    // The hub runs as in production, with PERSISTED_OPERATIONS=only: the shapes are trusted
+    // documents (operations/bench), but its start-up probe `{ __typename }` is not, and is sent
+    // signed in. The load itself is anonymous.
+    const probeToken = await signToken({ secret: secrets.jwtSecret, issuer: 'nsc-hub', audience: 'nsc-hub' }, { sub: 'bench', role: 'member' });
     const spec = async (name: GatewayRun['name'], entry: string, extra: NodeJS.ProcessEnv): Promise<GatewaySpec> => {
       const port = String(await freePort());
-      return { name, entry, env: { ...env, ...extra, GATEWAY_PORT: port, PORT: port }, url: `http://127.0.0.1:${port}/graphql` };
+      return { name, entry, env: { ...env, ...extra, GATEWAY_PORT: port, PORT: port }, url: `http://127.0.0.1:${port}/graphql`, probeHeaders: { authorization: `Bearer ${probeToken}` } };
     };
     const HUB = path.join(REPO_ROOT, 'gateway', 'src', 'main.ts');
     const specs = [
@@ -208,6 +212,8 @@ interface GatewaySpec {
   entry: string;
   env: NodeJS.ProcessEnv;
   url: string;
+  /** Headers of the start-up probe. */
+  probeHeaders?: Record<string, string>;
 }
 
 /**
@@ -219,7 +225,7 @@ interface GatewaySpec {
 async function measureGateways(specs: readonly GatewaySpec[], pools: BenchPools, shapes: readonly Shape[], load: LoadOptions, seed: number, rounds: number): Promise<GatewayRun[]> {
   const services: Service[] = [];
   try {
-    for (const spec of specs) services.push(await startService(spec.name, spec.entry, spec.env, spec.url));
+    for (const spec of specs) services.push(await startService(spec.name, spec.entry, spec.env, spec.url, spec.probeHeaders));
     const runs: GatewayRun[] = specs.map((spec) => ({ name: spec.name, shapes: {}, cpuMsPerRequest: {}, peakRssMiB: 0 }));
     const perRound = { ...load, warmupSeconds: 0 };
     for (const shape of shapes) {

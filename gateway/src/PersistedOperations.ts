@@ -17,6 +17,8 @@ export interface PersistedQueryManifest {
   readonly operations: readonly PersistedOperation[];
 }
 
+const VERDICTS_KEPT = 1000;
+
 /** A document as the list holds it: printed by graphql-js, so spacing and comments do not count. */
 export const canonicalDocument = (query: string): string => print(parse(query));
 
@@ -29,6 +31,8 @@ export const operationId = (body: string): string => sha256(body);
  */
 export class PersistedOperations {
   private readonly byId: ReadonlyMap<string, PersistedOperation>;
+  /** Verdicts on documents sent as text, oldest first, at most VERDICTS_KEPT. */
+  private readonly verdicts = new Map<string, boolean>();
 
   constructor(readonly manifest: PersistedQueryManifest) {
     this.byId = new Map(manifest.operations.map((operation) => [operation.id, operation]));
@@ -60,12 +64,22 @@ export class PersistedOperations {
     return this.byId.get(id)?.body;
   }
 
-  /** Whether a document sent as text is one of the list (a document that does not parse is not). */
+  /**
+   * Whether a document sent as text is one of the list (a document that does not parse is not).
+   * The answer is kept by text, so a frontend sending the same document again costs a lookup,
+   * not a parse and print.
+   */
   lists(query: string): boolean {
-    try {
-      return this.byId.has(operationId(canonicalDocument(query)));
-    } catch {
-      return false;
+    let listed = this.verdicts.get(query);
+    if (listed === undefined) {
+      try {
+        listed = this.byId.has(operationId(canonicalDocument(query)));
+      } catch {
+        listed = false;
+      }
+      if (this.verdicts.size >= VERDICTS_KEPT) this.verdicts.delete(this.verdicts.keys().next().value!);
+      this.verdicts.set(query, listed);
     }
+    return listed;
   }
 }
