@@ -3,7 +3,7 @@ import express from 'express';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
   accessLog,
@@ -36,6 +36,8 @@ import { Readiness } from './Readiness';
 import { createSubgraphFetcher } from './subgraphFetcher';
 import { SubgraphUnavailable } from './SubgraphUnavailable';
 import { watchSupergraph } from './watchSupergraph';
+import { CacheHints } from './cachePolicy';
+import { useHttpCaching } from './plugins/useHttpCaching';
 import { useQueryCost } from './plugins/useQueryCost';
 import { useSignedInIntrospection } from './plugins/useSignedInIntrospection';
 import { serveExplorer } from './serveExplorer';
@@ -81,7 +83,9 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
     breakerState: (name) => breakers.get(name)?.state ?? 'closed',
     probeTimeoutMs: config.readinessTimeoutMs,
   });
+  let cacheHints = CacheHints.fromSupergraph(config.supergraphSdl);
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    cacheHints = CacheHints.fromSupergraph(coreSupergraphSdl);
     readiness.supergraphLoaded(coreSupergraphSdl);
     unavailable.supergraphLoaded(coreSupergraphSdl);
     // /readyz asks the subgraphs this supergraph joins, not one an earlier supergraph joined. A
@@ -110,11 +114,14 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // The hub's own explorer (serveExplorer) is the page a browser gets, in every mode.
       ApolloServerPluginLandingPageDisabled(),
+      // The schema's hints become HTTP caching in useHttpCaching, computed once per document.
+      ApolloServerPluginCacheControlDisabled(),
       useRequestErrors<GatewayContext>(log),
       useNoNulCharacters<GatewayContext>(),
       useQueryCost<GatewayContext>(config.limits.cost),
       ...(config.mode.production ? [useSignedInIntrospection(), useSchemaPrivacy<GatewayContext>()] : []),
       useServiceUnavailableStatus<GatewayContext>(),
+      useHttpCaching(() => cacheHints),
       useAccessLog<GatewayContext>(),
     ],
   });

@@ -65,6 +65,8 @@ export function serveExplorer(options: ExplorerOptions): { readonly router: Rout
   const sendPage: RequestHandler = (_req, res) => {
     res.set('Cache-Control', 'no-cache');
     res.set('X-Content-Type-Options', 'nosniff');
+    // GET /graphql is the page or a GraphQL answer by Accept: a cache must keep them apart.
+    res.vary('Accept');
     if (!built) {
       res.status(503).type('text/plain').send('The explorer is not built: run `npm run build -w explorer` and restart the gateway.\n');
       return;

@@ -49,7 +49,9 @@ test('the page loads only from its own origin and tells the page how introspecti
 
 test('GET /graphql gives a browser the page and every other client the GraphQL endpoint', async () => {
   const site = await serve({ built: true });
-  expect((await site.get('/graphql', BROWSER_ACCEPT)).body).toContain('<div id="explorer">');
+  const page = await site.get('/graphql', BROWSER_ACCEPT);
+  expect(page.body).toContain('<div id="explorer">');
+  expect(page.headers.get('vary')).toBe('Accept');
   expect((await site.get('/graphql?query=%7B__typename%7D', BROWSER_ACCEPT)).body).toContain('<div id="explorer">');
   for (const accept of ['*/*', 'application/json', 'application/graphql-response+json, application/json;q=0.9']) {
     expect((await site.get('/graphql', accept)).body).toBe('graphql');

@@ -8,24 +8,40 @@ export function platformTypeDefs(subgraphName: string): string {
   return `
 # From the platform (shared/src/schema/platformTypeDefs.ts): the audit log, in every subgraph.
 
+# Cache hints: how long an answer may be kept, composed into the supergraph, where the gateway
+# reads them (Apollo Server's @cacheControl, with its meaning). A field without a hint of its own
+# takes its type's; one returning an object type without a hint, and every root field without
+# one, may not be kept at all.
+extend schema
+  @link(url: "https://specs.nsc-hub.dev/cacheControl/v0.1", import: ["@cacheControl"])
+  @federation__composeDirective(name: "@cacheControl")
+
+"Who may keep a cached answer: anyone (PUBLIC), or only the caller it was for (PRIVATE)."
+enum CacheControlScope {
+  PUBLIC
+  PRIVATE
+}
+
+directive @cacheControl(maxAge: Int, scope: CacheControlScope, inheritMaxAge: Boolean) on FIELD_DEFINITION | OBJECT | INTERFACE | UNION
+
 "A point in time, ISO 8601 with a zone, e.g. \`2026-03-10T09:30:00Z\`."
 scalar DateTime
 
 "Any JSON value."
 scalar JSON
 
-type PageInfo @shareable {
+type PageInfo @shareable @cacheControl(inheritMaxAge: true) {
   hasNextPage: Boolean!
   endCursor: String
 }
 
 extend type Query {
   "The audit log of every write; each subgraph adds its own part. Admins only."
-  auditLog: AuditLog @shareable
+  auditLog: AuditLog @shareable @cacheControl(maxAge: 0, scope: PRIVATE)
 }
 
 "The audit log, one part per subgraph: \`auditLog { membership(first: 10) { … } knowledge { … } }\`. Admins only; nothing in the graph changes it."
-type AuditLog @shareable {
+type AuditLog @shareable @cacheControl(maxAge: 0, scope: PRIVATE) {
   "What was written in the ${subgraphName} subgraph, newest first. \`first\` defaults to 20, at most 100. Null, with an error naming it, when the caller may not read it, an argument is invalid or the ${subgraphName} subgraph is unavailable."
   ${auditLogFieldName(subgraphName)}(filter: AuditLogFilter, first: Int, after: String): AuditEntryConnection
 }
@@ -37,7 +53,7 @@ enum AuditOperation {
 }
 
 "Who made a change, as their token said."
-type AuditActor @shareable {
+type AuditActor @shareable @cacheControl(maxAge: 0, scope: PRIVATE) {
   "The token's subject."
   sub: String
   "member, editor or admin."
@@ -46,7 +62,7 @@ type AuditActor @shareable {
 }
 
 "One record changed by one mutation, written in the same transaction as the change."
-type AuditEntry @shareable {
+type AuditEntry @shareable @cacheControl(maxAge: 0, scope: PRIVATE) {
   id: ID!
   at: DateTime!
   actor: AuditActor!
@@ -62,12 +78,12 @@ type AuditEntry @shareable {
   requestId: String
 }
 
-type AuditEntryEdge @shareable {
+type AuditEntryEdge @shareable @cacheControl(maxAge: 0, scope: PRIVATE) {
   cursor: String!
   node: AuditEntry!
 }
 
-type AuditEntryConnection @shareable {
+type AuditEntryConnection @shareable @cacheControl(maxAge: 0, scope: PRIVATE) {
   edges: [AuditEntryEdge!]!
   pageInfo: PageInfo!
   totalCount: Int!

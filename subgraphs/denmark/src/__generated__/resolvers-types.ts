@@ -105,6 +105,11 @@ export type AuditOperation =
   | 'DELETE'
   | 'UPDATE';
 
+/** Who may keep a cached answer: anyone (PUBLIC), or only the caller it was for (PRIVATE). */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 export type City = {
   __typename?: 'City';
   id: Scalars['ID']['output'];
@@ -569,11 +574,11 @@ export type ResolversTypes = ResolversObject<{
   AuditEntry: ResolverTypeWrapper<AuditRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditEntryConnection: ResolverTypeWrapper<Connection<AuditRow>>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditEntryEdge: ResolverTypeWrapper<Edge<AuditRow>>;
   AuditLog: ResolverTypeWrapper<AuditLogRoot>;
   AuditLogFilter: AuditLogFilter;
   AuditOperation: AuditOperation;
+  CacheControlScope: CacheControlScope;
   City: ResolverTypeWrapper<CityReference>;
   CooperationModel: ResolverTypeWrapper<CooperationModelReference>;
   Country: ResolverTypeWrapper<CountryReference>;
@@ -590,7 +595,6 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NationalBody: ResolverTypeWrapper<NationalBodyEntity>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PoliceDistrict: ResolverTypeWrapper<PoliceDistrictEntity>;
   PreventionLevel: PreventionLevel;
   PreventionStructure: ResolverTypeWrapper<PreventionStructureEntity>;
@@ -600,6 +604,8 @@ export type ResolversTypes = ResolversObject<{
   RecordLocalStructureInput: RecordLocalStructureInput;
   Source: ResolverTypeWrapper<SourceEntity>;
   SourceInput: SourceInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
@@ -609,7 +615,6 @@ export type ResolversParentTypes = ResolversObject<{
   AuditEntry: AuditRow;
   ID: Scalars['ID']['output'];
   AuditEntryConnection: Connection<AuditRow>;
-  Int: Scalars['Int']['output'];
   AuditEntryEdge: Edge<AuditRow>;
   AuditLog: AuditLogRoot;
   AuditLogFilter: AuditLogFilter;
@@ -627,7 +632,6 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   NationalBody: NationalBodyEntity;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   PoliceDistrict: PoliceDistrictEntity;
   PreventionStructure: PreventionStructureEntity;
   PublicFactsInput: PublicFactsInput;
@@ -635,8 +639,18 @@ export type ResolversParentTypes = ResolversObject<{
   RecordLocalStructureInput: RecordLocalStructureInput;
   Source: SourceEntity;
   SourceInput: SourceInput;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = DenmarkContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ContactDirectiveArgs = {
   description?: Maybe<Scalars['String']['input']>;
@@ -862,5 +876,6 @@ export type Resolvers<ContextType = DenmarkContext> = ResolversObject<{
 }>;
 
 export type DirectiveResolvers<ContextType = DenmarkContext> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
   contact?: ContactDirectiveResolver<any, any, ContextType>;
 }>;

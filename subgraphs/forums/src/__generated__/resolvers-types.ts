@@ -107,6 +107,11 @@ export type AuditOperation =
   | 'DELETE'
   | 'UPDATE';
 
+/** Who may keep a cached answer: anyone (PUBLIC), or only the caller it was for (PRIVATE). */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 export type City = {
   __typename?: 'City';
   /** Events held in the city or with the city taking part, newest first. Null, with an error naming it, when the forums subgraph is unavailable (SUBGRAPH_UNAVAILABLE) or an argument is invalid. */
@@ -670,11 +675,11 @@ export type ResolversTypes = ResolversObject<{
   AuditEntry: ResolverTypeWrapper<AuditRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditEntryConnection: ResolverTypeWrapper<Connection<AuditRow>>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditEntryEdge: ResolverTypeWrapper<Edge<AuditRow>>;
   AuditLog: ResolverTypeWrapper<AuditLogRoot>;
   AuditLogFilter: AuditLogFilter;
   AuditOperation: AuditOperation;
+  CacheControlScope: CacheControlScope;
   City: ResolverTypeWrapper<CityReference>;
   Country: ResolverTypeWrapper<CountryReference>;
   CreateEventInput: CreateEventInput;
@@ -694,7 +699,6 @@ export type ResolversTypes = ResolversObject<{
   ForumKind: ForumKind;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Network: ResolverTypeWrapper<NetworkReference>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Participation: ResolverTypeWrapper<ParticipationEntity>;
@@ -710,6 +714,8 @@ export type ResolversTypes = ResolversObject<{
   Source: ResolverTypeWrapper<SourceEntity>;
   UpdateEventInput: UpdateEventInput;
   WorkingGroup: ResolverTypeWrapper<WorkingGroupEntity>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
@@ -719,7 +725,6 @@ export type ResolversParentTypes = ResolversObject<{
   AuditEntry: AuditRow;
   ID: Scalars['ID']['output'];
   AuditEntryConnection: Connection<AuditRow>;
-  Int: Scalars['Int']['output'];
   AuditEntryEdge: Edge<AuditRow>;
   AuditLog: AuditLogRoot;
   AuditLogFilter: AuditLogFilter;
@@ -738,7 +743,6 @@ export type ResolversParentTypes = ResolversObject<{
   Forum: ForumEntity;
   JSON: Scalars['JSON']['output'];
   Mutation: Record<PropertyKey, never>;
-  Boolean: Scalars['Boolean']['output'];
   Network: NetworkReference;
   PageInfo: PageInfo;
   Participation: ParticipationEntity;
@@ -752,8 +756,18 @@ export type ResolversParentTypes = ResolversObject<{
   Source: SourceEntity;
   UpdateEventInput: UpdateEventInput;
   WorkingGroup: WorkingGroupEntity;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = ForumsContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ContactDirectiveArgs = {
   description?: Maybe<Scalars['String']['input']>;
@@ -1004,5 +1018,6 @@ export type Resolvers<ContextType = ForumsContext> = ResolversObject<{
 }>;
 
 export type DirectiveResolvers<ContextType = ForumsContext> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
   contact?: ContactDirectiveResolver<any, any, ContextType>;
 }>;

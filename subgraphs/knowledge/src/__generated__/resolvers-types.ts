@@ -118,6 +118,11 @@ export type AuditOperation =
   | 'DELETE'
   | 'UPDATE';
 
+/** Who may keep a cached answer: anyone (PUBLIC), or only the caller it was for (PRIVATE). */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 export type City = {
   __typename?: 'City';
   id: Scalars['ID']['output'];
@@ -577,11 +582,11 @@ export type ResolversTypes = ResolversObject<{
   AuditEntry: ResolverTypeWrapper<AuditRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditEntryConnection: ResolverTypeWrapper<Connection<AuditRow>>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditEntryEdge: ResolverTypeWrapper<Edge<AuditRow>>;
   AuditLog: ResolverTypeWrapper<AuditLogRoot>;
   AuditLogFilter: AuditLogFilter;
   AuditOperation: AuditOperation;
+  CacheControlScope: CacheControlScope;
   City: ResolverTypeWrapper<CityReference>;
   Country: ResolverTypeWrapper<CountryReference>;
   CreateResourceInput: CreateResourceInput;
@@ -592,7 +597,6 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Network: ResolverTypeWrapper<NetworkReference>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Publisher: ResolverTypeWrapper<PublisherReference>;
   PublisherInput: PublisherInput;
   PublisherType: PublisherType;
@@ -612,6 +616,8 @@ export type ResolversTypes = ResolversObject<{
   Source: ResolverTypeWrapper<SourceEntity>;
   Topic: ResolverTypeWrapper<TopicEntity>;
   UpdateResourceInput: UpdateResourceInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
@@ -621,7 +627,6 @@ export type ResolversParentTypes = ResolversObject<{
   AuditEntry: AuditRow;
   ID: Scalars['ID']['output'];
   AuditEntryConnection: Connection<AuditRow>;
-  Int: Scalars['Int']['output'];
   AuditEntryEdge: Edge<AuditRow>;
   AuditLog: AuditLogRoot;
   AuditLogFilter: AuditLogFilter;
@@ -635,7 +640,6 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   Network: NetworkReference;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Publisher: PublisherReference;
   PublisherInput: PublisherInput;
   Query: Record<PropertyKey, never>;
@@ -652,8 +656,18 @@ export type ResolversParentTypes = ResolversObject<{
   Source: SourceEntity;
   Topic: TopicEntity;
   UpdateResourceInput: UpdateResourceInput;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = KnowledgeContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ContactDirectiveArgs = {
   description?: Maybe<Scalars['String']['input']>;
@@ -868,5 +882,6 @@ export type Resolvers<ContextType = KnowledgeContext> = ResolversObject<{
 }>;
 
 export type DirectiveResolvers<ContextType = KnowledgeContext> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
   contact?: ContactDirectiveResolver<any, any, ContextType>;
 }>;

@@ -116,6 +116,11 @@ export type AuditOperation =
   | 'DELETE'
   | 'UPDATE';
 
+/** Who may keep a cached answer: anyone (PUBLIC), or only the caller it was for (PRIVATE). */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 /** A municipality. Owned by (and written only by editors of) its country. */
 export type City = {
   __typename?: 'City';
@@ -591,11 +596,11 @@ export type ResolversTypes = ResolversObject<{
   AuditActor: ResolverTypeWrapper<AuditActor>;
   AuditEntry: ResolverTypeWrapper<AuditRow>;
   AuditEntryConnection: ResolverTypeWrapper<Connection<AuditRow>>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuditEntryEdge: ResolverTypeWrapper<Edge<AuditRow>>;
   AuditLog: ResolverTypeWrapper<AuditLogRoot>;
   AuditLogFilter: AuditLogFilter;
   AuditOperation: AuditOperation;
+  CacheControlScope: CacheControlScope;
   City: ResolverTypeWrapper<CityEntity>;
   CityConnection: ResolverTypeWrapper<Connection<CityEntity>>;
   CityEdge: ResolverTypeWrapper<Edge<CityEntity>>;
@@ -622,10 +627,11 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Network: ResolverTypeWrapper<NetworkEntity>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Source: ResolverTypeWrapper<SourceEntity>;
   UpdateCityInput: UpdateCityInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
@@ -636,7 +642,6 @@ export type ResolversParentTypes = ResolversObject<{
   AuditActor: AuditActor;
   AuditEntry: AuditRow;
   AuditEntryConnection: Connection<AuditRow>;
-  Int: Scalars['Int']['output'];
   AuditEntryEdge: Edge<AuditRow>;
   AuditLog: AuditLogRoot;
   AuditLogFilter: AuditLogFilter;
@@ -663,12 +668,21 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   Network: NetworkEntity;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   Source: SourceEntity;
   UpdateCityInput: UpdateCityInput;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = MembershipContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ContactDirectiveArgs = {
   description?: Maybe<Scalars['String']['input']>;
@@ -912,5 +926,6 @@ export type Resolvers<ContextType = MembershipContext> = ResolversObject<{
 }>;
 
 export type DirectiveResolvers<ContextType = MembershipContext> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
   contact?: ContactDirectiveResolver<any, any, ContextType>;
 }>;
