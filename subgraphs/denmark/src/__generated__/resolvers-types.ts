@@ -129,6 +129,8 @@ export type CooperationModel = {
 export type Country = {
   __typename?: 'Country';
   code: Scalars['ID']['output'];
+  /** The same as `code`, for clients that key their caches by `id` (Apollo Client, urql and Relay do by default). Every subgraph that returns a country answers it itself. */
+  id: Scalars['ID']['output'];
   /** National bodies behind crime prevention in this country (recorded for `DK` and `GL`). Null, with an error, when the denmark subgraph is unavailable. */
   nationalBodies: Maybe<Array<NationalBody>>;
   /** Its police districts: Denmark proper's 12 for `DK`, Greenland's and the Faroe Islands' for `GL` and `FO`, none for the others. Null, with an error, when the denmark subgraph is unavailable. */
@@ -709,6 +711,7 @@ export type CooperationModelResolvers<ContextType = DenmarkContext, ParentType e
 export type CountryResolvers<ContextType = DenmarkContext, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country'], FederationReferenceType extends FederationReferenceTypes['Country'] = FederationReferenceTypes['Country']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Country']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   nationalBodies?: Resolver<Maybe<Array<ResolversTypes['NationalBody']>>, ParentType, ContextType>;
   policeDistricts?: Resolver<Maybe<Array<ResolversTypes['PoliceDistrict']>>, ParentType, ContextType>;
 }>;

@@ -15,6 +15,7 @@ export const City: CityResolvers = {
 
 export const Country: CountryResolvers = {
   __resolveReference: ({ code }) => ({ __typename: 'Country', code }),
+  id: ({ code }) => code,
   policeDistricts: ({ code }, _args, { loaders }) => loaders.districtsByCountry.load(code.toUpperCase()),
   nationalBodies: ({ code }, _args, { loaders }) => loaders.nationalBodiesByCountry.load(code.toUpperCase()),
 };

@@ -130,6 +130,8 @@ export type CityEventsArgs = {
 export type Country = {
   __typename?: 'Country';
   code: Scalars['ID']['output'];
+  /** The same as `code`, for clients that key their caches by `id` (Apollo Client, urql and Relay do by default). Every subgraph that returns a country answers it itself. */
+  id: Scalars['ID']['output'];
   /** Participations of the country and of its cities, newest event first. Null, with a SUBGRAPH_UNAVAILABLE error, when the forums subgraph is unavailable. */
   participations: Maybe<Array<Participation>>;
 };
@@ -820,6 +822,7 @@ export type CityResolvers<ContextType = ForumsContext, ParentType extends Resolv
 export type CountryResolvers<ContextType = ForumsContext, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country'], FederationReferenceType extends FederationReferenceTypes['Country'] = FederationReferenceTypes['Country']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Country']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   participations?: Resolver<Maybe<Array<ResolversTypes['Participation']>>, ParentType, ContextType>;
 }>;
 

@@ -12,5 +12,6 @@ export const City: CityResolvers = {
 
 export const Country: CountryResolvers = {
   __resolveReference: ({ code }) => ({ __typename: 'Country', code }),
+  id: ({ code }) => code,
   participations: ({ code }, _args, { loaders }) => loaders.participationsByCountry.load(code.toUpperCase()),
 };

@@ -139,6 +139,8 @@ export type CityResourcesArgs = {
 export type Country = {
   __typename?: 'Country';
   code: Scalars['ID']['output'];
+  /** The same as `code`, for clients that key their caches by `id` (Apollo Client, urql and Relay do by default). Every subgraph that returns a country answers it itself. */
+  id: Scalars['ID']['output'];
   /** Resources concerning this country, newest first. Null, with an error naming it, when the knowledge subgraph is unavailable (SUBGRAPH_UNAVAILABLE) or an argument is invalid. */
   resources: Maybe<ResourceConnection>;
 };
@@ -720,6 +722,7 @@ export type CityResolvers<ContextType = KnowledgeContext, ParentType extends Res
 export type CountryResolvers<ContextType = KnowledgeContext, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country'], FederationReferenceType extends FederationReferenceTypes['Country'] = FederationReferenceTypes['Country']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Country']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   resources?: Resolver<Maybe<ResolversTypes['ResourceConnection']>, ParentType, ContextType, Partial<CountryResourcesArgs>>;
 }>;
 

@@ -17,6 +17,7 @@ export const City: CityResolvers = {
 
 export const Country: CountryResolvers = {
   __resolveReference: ({ code }) => ({ __typename: 'Country', code }),
+  id: ({ code }) => code,
   resources: ({ code }, args, { loaders }) => loaders.resourcesByCountry.load(page(code.toUpperCase(), args)),
 };
 

@@ -222,6 +222,8 @@ export type Country = {
   /** ISO 3166-1 alpha-2 code, e.g. `DK`. */
   code: Scalars['ID']['output'];
   cooperationModels: Array<CooperationModel>;
+  /** The same as `code`, for clients that key their caches by `id` (Apollo Client, urql and Relay do by default). Every subgraph that returns a country answers it itself. */
+  id: Scalars['ID']['output'];
   /** Official languages as BCP 47 tags (`da`, `nb`, `sv`, …). */
   languages: Array<Scalars['String']['output']>;
   /** English name. */
@@ -784,6 +786,7 @@ export type CountryResolvers<ContextType = MembershipContext, ParentType extends
   cities?: Resolver<Array<ResolversTypes['City']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   cooperationModels?: Resolver<Array<ResolversTypes['CooperationModel']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   languages?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nativeName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
