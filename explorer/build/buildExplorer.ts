@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
 import { readExamples } from './readExamples';
@@ -40,6 +41,17 @@ export async function buildExplorer(outdir = DIST_DIR): Promise<void> {
     define: { ...common.define, EXPLORER_EXAMPLES: JSON.stringify(readExamples()) },
   });
   await build({ ...common, entryPoints: WORKERS, format: 'iife', target: ['es2022'] });
+  compressAll(outdir);
+}
+
+/** Every script, style and font also as `.br` and `.gz`, for the gateway to serve by Accept-Encoding. */
+function compressAll(dir: string): void {
+  for (const file of readdirSync(dir)) {
+    if (!/\.(js|css|ttf|woff2?)$/.test(file)) continue;
+    const content = readFileSync(path.join(dir, file));
+    writeFileSync(path.join(dir, `${file}.br`), brotliCompressSync(content, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9 } }));
+    writeFileSync(path.join(dir, `${file}.gz`), gzipSync(content, { level: 9 }));
+  }
 }
 
 if (require.main === module) {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type RequestHandler, type Router } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import type { Logger } from '@nsc-hub/shared';
 
 /** Where `npm run build -w explorer` (run by `npm install`) puts the bundled explorer. */
@@ -78,7 +79,17 @@ export function serveExplorer(options: ExplorerOptions): { readonly router: Rout
   };
   const router = express.Router();
   router.get('/', sendPage);
-  router.use(ASSETS, express.static(options.dir, { index: false, fallthrough: false, setHeaders: (res) => res.set('Cache-Control', 'no-cache') }));
+  // Brotli or gzip, compressed at build time, where the browser takes them: a first load is about
+  // 1.5 MB instead of 7.
+  router.use(
+    ASSETS,
+    expressStaticGzip(options.dir, {
+      enableBrotli: true,
+      orderPreference: ['br', 'gz'],
+      index: false,
+      serveStatic: { index: false, fallthrough: false, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') },
+    }),
+  );
   const forBrowsers: RequestHandler = (req, res, next) => {
     if (req.method === 'GET' && req.accepts(['application/graphql-response+json', 'application/json', 'text/html']) === 'text/html') {
       sendPage(req, res, next);

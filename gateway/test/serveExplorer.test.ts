@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 import express from 'express';
 import pino from 'pino';
 import { serveExplorer, type ExplorerOptions } from '../src/serveExplorer';
@@ -14,7 +15,10 @@ afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true 
 async function serve(options: Partial<ExplorerOptions> & { built: boolean }) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'explorer-dist-'));
   dirs.push(dir);
-  if (options.built) writeFileSync(path.join(dir, 'explorer.js'), 'console.log("explorer")');
+  if (options.built) {
+    writeFileSync(path.join(dir, 'explorer.js'), 'console.log("explorer")');
+    writeFileSync(path.join(dir, 'explorer.js.br'), brotliCompressSync('console.log("explorer")'));
+  }
   const explorer = serveExplorer({ dir, introspection: options.introspection ?? 'everyone', log: pino({ level: 'silent' }) });
   const app = express();
   app.use(explorer.router);
@@ -24,8 +28,8 @@ async function serve(options: Partial<ExplorerOptions> & { built: boolean }) {
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const get = async (url: string, accept = '*/*') => {
-    const res = await fetch(`${origin}${url}`, { headers: { accept } });
+  const get = async (url: string, accept = '*/*', encoding = 'identity') => {
+    const res = await fetch(`${origin}${url}`, { headers: { accept, 'accept-encoding': encoding } });
     return { status: res.status, headers: res.headers, body: await res.text() };
   };
   return { get, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
@@ -44,6 +48,11 @@ test('the page loads only from its own origin and tells the page how introspecti
   expect(page.body).not.toMatch(/https?:\/\//);
   expect((await site.get('/explorer/explorer.js')).body).toBe('console.log("explorer")');
   expect((await site.get('/explorer/nothing.js')).status).toBe(404);
+  // Compressed at build time, sent as such to a browser that takes it.
+  const compressed = await site.get('/explorer/explorer.js', '*/*', 'gzip, deflate, br');
+  expect(compressed.headers.get('content-encoding')).toBe('br');
+  expect(compressed.headers.get('content-type')).toMatch(/javascript/);
+  expect(compressed.body).toBe('console.log("explorer")');
   await site.close();
 });
 
