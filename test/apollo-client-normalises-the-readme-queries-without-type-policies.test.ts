@@ -3,17 +3,12 @@
 // queries one after another fills one normalised cache without a warning about lost data, and
 // running them again is answered from that cache without a request. With the README's
 // relayStylePagination policy, pages of a list merge into one.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
 import { relayStylePagination } from '@apollo/client/utilities';
+import { readmeQueries } from './helpers/readmeQueries';
 import { startHub, type RunningHub } from './helpers/startHub';
 
-const README_DIR = path.join(__dirname, '..', 'operations', 'readme');
-const QUERIES = readdirSync(README_DIR)
-  .filter((file) => file.endsWith('.graphql'))
-  .map((file) => `# ${file}\n${readFileSync(path.join(README_DIR, file), 'utf8')}`)
-  .filter((text) => !/^\s*mutation\b/m.test(text) && !/auditLog/.test(text));
+const QUERIES = readmeQueries();
 
 let hub: RunningHub;
 beforeAll(async () => {
@@ -38,16 +33,16 @@ test('the README queries fill one cache without warnings, and a second round sen
   const error = jest.spyOn(console, 'error').mockImplementation((...args) => void warnings.push(args));
   try {
     expect(QUERIES.length).toBeGreaterThan(4);
-    for (const query of QUERIES) {
-      const result = await client.query({ query: gql(query) });
+    for (const { text } of QUERIES) {
+      const result = await client.query({ query: gql(text) });
       expect(result.error).toBeUndefined();
     }
     expect(requests).toBe(QUERIES.length);
     const refetched: string[] = [];
-    for (const query of QUERIES) {
+    for (const { name, text } of QUERIES) {
       const before = requests;
-      await client.query({ query: gql(query) });
-      if (requests > before) refetched.push(query.slice(2, query.indexOf('\n')));
+      await client.query({ query: gql(text) });
+      if (requests > before) refetched.push(name);
     }
     expect(refetched).toEqual([]);
   } finally {

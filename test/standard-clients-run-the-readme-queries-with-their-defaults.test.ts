@@ -2,22 +2,16 @@
 // with their default settings run the README's queries and get the same data a plain POST gets.
 // CSRF protection stays: a GET a cross-site <img>, <script> or form could make is refused, and
 // no mutation runs by GET.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
 import { Client, cacheExchange, fetchExchange } from '@urql/core';
 import { GraphQLClient } from 'graphql-request';
 import { tokenFor } from '@nsc-hub/shared/src/testing';
+import { readmeQueries } from './helpers/readmeQueries';
 import { startHub, type RunningHub } from './helpers/startHub';
 
 jest.setTimeout(120_000);
 
-const README_DIR = path.join(__dirname, '..', 'operations', 'readme');
-/** The README's queries anyone may run (AuditLog is an admin's, the rest are mutations). */
-const QUERIES = readdirSync(README_DIR)
-  .filter((file) => file.endsWith('.graphql'))
-  .map((file) => ({ name: path.basename(file, '.graphql'), text: readFileSync(path.join(README_DIR, file), 'utf8') }))
-  .filter(({ name, text }) => !/^\s*mutation\b/m.test(text) && name !== 'AuditLog');
+const QUERIES = readmeQueries();
 
 let hub: RunningHub;
 const methods: Record<string, string[]> = { urql: [], 'graphql-request': [], 'apollo-client': [] };

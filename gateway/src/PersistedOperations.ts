@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse, print } from 'graphql';
+import { LruCache } from './LruCache';
 import { sha256 } from './watchFileContent';
 
 /** One operation of Apollo's persisted query list: its id is the SHA-256 of its body. */
@@ -31,8 +32,8 @@ export const operationId = (body: string): string => sha256(body);
  */
 export class PersistedOperations {
   private readonly byId: ReadonlyMap<string, PersistedOperation>;
-  /** Verdicts on documents sent as text, oldest first, at most VERDICTS_KEPT. */
-  private readonly verdicts = new Map<string, boolean>();
+  /** Verdicts on documents sent as text. */
+  private readonly verdicts = new LruCache<string, boolean>(VERDICTS_KEPT);
 
   constructor(readonly manifest: PersistedQueryManifest) {
     this.byId = new Map(manifest.operations.map((operation) => [operation.id, operation]));
@@ -70,16 +71,12 @@ export class PersistedOperations {
    * not a parse and print.
    */
   lists(query: string): boolean {
-    let listed = this.verdicts.get(query);
-    if (listed === undefined) {
+    return this.verdicts.get(query, () => {
       try {
-        listed = this.byId.has(operationId(canonicalDocument(query)));
+        return this.byId.has(operationId(canonicalDocument(query)));
       } catch {
-        listed = false;
+        return false;
       }
-      if (this.verdicts.size >= VERDICTS_KEPT) this.verdicts.delete(this.verdicts.keys().next().value!);
-      this.verdicts.set(query, listed);
-    }
-    return listed;
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from './watchFileContent';
 import { Agent, request } from 'undici';
 import type { BreakerState } from './CircuitBreaker';
 
@@ -39,7 +39,7 @@ export class Readiness {
   }
 
   supergraphLoaded(sdl: string): void {
-    this.supergraphHash = createHash('sha256').update(sdl).digest('hex');
+    this.supergraphHash = sha256(sdl);
   }
 
   /** From the first moment of a stop on, so load balancers send no more requests while connections drain. */

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { requestedOperation } from './servePersistedOperations';
 
 /** Media types only GraphQL clients ask for; a browser's <img>, <script>, <link> or form never does. */
 const GRAPHQL_RESPONSE_TYPES = /application\/graphql-response\+json/i;
@@ -15,10 +16,8 @@ const GRAPHQL_RESPONSE_TYPES = /application\/graphql-response\+json/i;
 export function acceptGraphQLClientGets(): RequestHandler {
   return (req, _res, next) => {
     if (req.method === 'GET' && !req.headers['apollo-require-preflight']) {
-      const params = new URL(req.originalUrl, 'http://gateway').searchParams;
-      const persisted = params.has('documentId') || /"persistedQuery"/.test(params.get('extensions') ?? '');
       // Marked as Apollo's own preflight-forcing header would mark it.
-      if (GRAPHQL_RESPONSE_TYPES.test(req.headers.accept ?? '') || persisted) req.headers['apollo-require-preflight'] = 'true';
+      if (GRAPHQL_RESPONSE_TYPES.test(req.headers.accept ?? '') || requestedOperation(req).id !== undefined) req.headers['apollo-require-preflight'] = 'true';
     }
     next();
   };

@@ -29,7 +29,8 @@ function hashIn(extensions: unknown): string | undefined {
   return typeof persisted?.sha256Hash === 'string' ? persisted.sha256Hash : undefined;
 }
 
-function requestedOperation(req: Request): RequestedOperation {
+/** The document text or id a request names, from a POST body or a GET's query string. */
+export function requestedOperation(req: Request): RequestedOperation {
   if (req.method === 'POST') {
     const body = (req.body ?? {}) as { query?: unknown; documentId?: unknown; extensions?: unknown };
     const query = typeof body.query === 'string' && body.query !== '' ? body.query : undefined;

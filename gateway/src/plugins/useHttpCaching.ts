@@ -2,8 +2,9 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import { CacheHints, NOT_CACHEABLE, cachePolicyOf, type CachePolicy } from '../cachePolicy';
 import type { GatewayContext } from '../GatewayContext';
+import { LruCache } from '../LruCache';
 
-/** Policies kept, by document and operation name (most recent last). */
+/** Policies kept, by document and operation name. */
 const POLICIES_KEPT = 1000;
 
 /** What a cached answer may differ by: the explorer or JSON, the reader's order, the caller. */
@@ -17,7 +18,7 @@ export const VARY = 'Accept, Accept-Language, Authorization';
  * with 304.
  */
 export function useHttpCaching(supergraphHints: () => CacheHints): ApolloServerPlugin<GatewayContext> {
-  const policies = new Map<string, CachePolicy>();
+  const policies = new LruCache<string, CachePolicy>(POLICIES_KEPT);
   let policiesOf: GraphQLSchema | undefined;
   return {
     async requestDidStart() {
@@ -29,14 +30,7 @@ export function useHttpCaching(supergraphHints: () => CacheHints): ApolloServerP
             policies.clear();
             policiesOf = schema;
           }
-          const key = `${queryHash}:${request.operationName ?? ''}`;
-          let known = policies.get(key);
-          if (!known) {
-            known = cachePolicyOf(schema, supergraphHints(), document, request.operationName);
-            if (policies.size >= POLICIES_KEPT) policies.delete(policies.keys().next().value!);
-            policies.set(key, known);
-          }
-          policy = known;
+          policy = policies.get(`${queryHash}:${request.operationName ?? ''}`, () => cachePolicyOf(schema, supergraphHints(), document, request.operationName));
         },
         async willSendResponse({ response, contextValue }) {
           const headers = response.http.headers;

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { LruCache } from '../LruCache';
 import { queryCost } from '../queryCost';
 import { limitExceeded } from '../requestLimits';
 
@@ -13,21 +14,13 @@ const CACHE_SIZE = 1000;
  * values; ids and search words vary freely without another estimate.
  */
 export function useQueryCost<TContext extends BaseContext>(maximum: number): ApolloServerPlugin<TContext> {
-  const estimates = new Map<string, number | undefined>();
+  const estimates = new LruCache<string, number | undefined>(CACHE_SIZE);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, queryHash }) {
           const key = `${queryHash}:${request.operationName ?? ''}:${JSON.stringify(costVariables(request.variables))}`;
-          let cost: number | undefined;
-          if (estimates.has(key)) {
-            cost = estimates.get(key);
-            estimates.delete(key);
-          } else {
-            cost = queryCost(schema, document, request.operationName ?? undefined, request.variables);
-            if (estimates.size >= CACHE_SIZE) estimates.delete(estimates.keys().next().value!);
-          }
-          estimates.set(key, cost);
+          const cost = estimates.get(key, () => queryCost(schema, document, request.operationName ?? undefined, request.variables));
           if (cost !== undefined && cost > maximum) {
             throw limitExceeded('COST', maximum, `The query's estimated cost is ${cost}, over the limit of ${maximum}: ask for smaller pages (first) or fewer nested lists`, { cost });
           }
