@@ -98,6 +98,7 @@ async function benchmark(server: BenchServer, options: Options, load: LoadOption
     statements: capture.statements,
     subgraphRequests: Object.fromEntries(SHAPES.map((s) => [s.id, averageFetches(capture.samples[s.id])])),
     gateways: [],
+    cached: {},
     direct: {},
     floorSql: {},
     floorHttp: {},
@@ -117,13 +118,19 @@ async function benchmark(server: BenchServer, options: Options, load: LoadOption
       return { name, entry, env: { ...env, ...extra, GATEWAY_PORT: port, PORT: port }, url: `http://127.0.0.1:${port}/graphql`, probeHeaders: { authorization: `Bearer ${probeToken}` } };
     };
     const HUB = path.join(REPO_ROOT, 'gateway', 'src', 'main.ts');
+    // Side by side with the peers, the hub answers every request from its subgraphs: its response
+    // cache is off, as the others have none. The cached figures below are measured on their own.
+    const UNCACHED = { RESPONSE_CACHE: 'off' };
     const specs = [
-      await spec('hub', HUB, {}),
+      await spec('hub', HUB, UNCACHED),
       await spec('apollo', path.join(REPO_ROOT, 'bench', 'servers', 'apolloGateway.ts'), {}),
       await spec('hive', path.join(REPO_ROOT, 'bench', 'servers', 'hiveGateway.ts'), {}),
     ];
     log.info('measuring the gateways');
     results.gateways = await measureGateways(specs, pools1, SHAPES, load, options.seed, rounds);
+
+    log.info('measuring the hub with its response cache: the same variables repeated');
+    results.cached = await measureCached(await spec('hub', HUB, {}), pools1, SHAPES, load, options.seed);
 
     log.info('measuring the subgraphs directly');
     for (const shape of SHAPES) results.direct[shape.id] = await measureDirect(shape, capture, subgraphs, secrets, pools1, load, options.seed);
@@ -150,7 +157,7 @@ async function benchmark(server: BenchServer, options: Options, load: LoadOption
     await Promise.all(subgraphs.map((s) => s.stop()));
     subgraphs = await startSubgraphs(server.urlFor(large), secrets);
     const scaled = SHAPES.filter((s) => s.id === 'Q3' || s.id === 'Q4');
-    const [hubLarge] = await measureGateways([await spec('hub', HUB, urlEnv(subgraphs))], poolsLarge, scaled, load, options.seed, rounds);
+    const [hubLarge] = await measureGateways([await spec('hub', HUB, { ...UNCACHED, ...urlEnv(subgraphs) })], poolsLarge, scaled, load, options.seed, rounds);
     for (const shape of scaled) results.scaling[shape.id] = { scale1: results.gateways[0].shapes[shape.id], large: hubLarge.shapes[shape.id] };
   } finally {
     await Promise.all(subgraphs.map((s) => s.stop()));
@@ -162,6 +169,7 @@ async function benchmark(server: BenchServer, options: Options, load: LoadOption
 function harnessFaults(r: BenchResults): string[] {
   const all: [string, Figures][] = [
     ...r.gateways.flatMap((g) => Object.entries(g.shapes).map(([id, f]) => [`${id} ${g.name}`, f] as [string, Figures])),
+    ...Object.entries(r.cached).map(([id, f]) => [`${id} hub cached`, f] as [string, Figures]),
     ...Object.entries(r.direct).map(([id, f]) => [`${id} direct`, f] as [string, Figures]),
     ...Object.entries(r.floorSql).map(([id, f]) => [`${id} floor SQL`, f] as [string, Figures]),
     ...Object.entries(r.floorHttp).map(([id, f]) => [`${id} floor HTTP`, f] as [string, Figures]),
@@ -254,6 +262,24 @@ async function measureGateways(specs: readonly GatewaySpec[], pools: BenchPools,
     return runs;
   } finally {
     await Promise.all(services.map((s) => s.stop()));
+  }
+}
+
+/**
+ * The hub as shipped, response cache on, each shape asked with one set of variables over and over
+ * (the first its generator draws): after the warm-up's first request, every answer is a hit.
+ */
+async function measureCached(spec: GatewaySpec, pools: BenchPools, shapes: readonly Shape[], load: LoadOptions, seed: number): Promise<Record<string, Figures>> {
+  const service = await startService(spec.name, spec.entry, spec.env, spec.url, spec.probeHeaders);
+  try {
+    const figures: Record<string, Figures> = {};
+    for (const shape of shapes) {
+      const body = JSON.stringify({ query: shape.query(), variables: shape.variables(seededRandom(seed), pools) });
+      figures[shape.id] = await httpLoad(spec.url, {}, () => body, { ...load, warmupSeconds: Math.max(load.warmupSeconds, 0.2) });
+    }
+    return figures;
+  } finally {
+    await service.stop();
   }
 }
 

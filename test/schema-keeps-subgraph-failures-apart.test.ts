@@ -4,7 +4,7 @@
 // non-null field to another's type, or a non-null reference to another's entity, fails here with
 // the field named (see schema/CHANGELOG.md, 2026-12-03).
 import { getNamedType, isNonNullType, isObjectType, isUnionType } from 'graphql';
-import { supergraphJoins } from '../scripts/supergraphJoins';
+import { supergraphJoins } from '@nsc-hub/gateway';
 
 const { schema, roots, objectTypes, fieldGraphs, keyFields, homeGraphs } = supergraphJoins();
 const query = schema.getQueryType()!;

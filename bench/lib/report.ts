@@ -17,6 +17,8 @@ export interface BenchResults {
   statements: Record<string, { first10: number; first100: number }>;
   subgraphRequests: Record<string, { requests: number; stages: number }>;
   gateways: GatewayRun[];
+  /** The hub with its response cache, each shape's variables repeated. */
+  cached: Record<string, Figures>;
   direct: Record<string, Figures & { method: string }>;
   floorSql: Record<string, Figures>;
   floorHttp: Record<string, Figures>;
@@ -37,7 +39,7 @@ export interface Analysis {
 }
 
 const GATEWAY_NAMES: Record<GatewayRun['name'], string> = {
-  hub: 'hub gateway (as shipped)',
+  hub: 'hub gateway (as shipped, response cache off)',
   apollo: '@apollo/gateway, default options',
   hive: 'Hive Gateway',
 };
@@ -68,6 +70,7 @@ export function analyse(r: BenchResults): Analysis {
     'hub/stock-Apollo throughput': perShape((id) => ratio(rps(hub.shapes[id]), rps(apollo.shapes[id]))),
     'hub/stock-Apollo p50': perShape((id) => p50Ratio(hub.shapes[id], apollo.shapes[id])),
     'hub/stock-Apollo CPU-ms per request': perShape((id) => ratio(hub.cpuMsPerRequest[id], apollo.cpuMsPerRequest[id])),
+    'hub cached/uncached throughput': perShape((id) => ratio(rps(r.cached[id]), rps(hub.shapes[id]))),
     'gateway/direct p50': perShape((id) => p50Ratio(hub.shapes[id], r.direct[id])),
     'hub/floor (node:http + pg) p50': perShape((id) => p50Ratio(hub.shapes[id], r.floorHttp[id])),
     'hub/floor (SQL through pg) p50': perShape((id) => p50Ratio(hub.shapes[id], r.floorSql[id])),
@@ -128,6 +131,17 @@ export function renderMarkdown(r: BenchResults): string {
     lines.push(row([id, `subgraphs directly (${r.direct[id].method})`, ...figures(r.direct[id])]));
     lines.push(row([id, 'floor: the same SQL through pg', ...figures(r.floorSql[id])]));
     lines.push(row([id, 'floor: node:http + pg', ...figures(r.floorHttp[id])]));
+  }
+  lines.push(
+    '',
+    '## Response cache (hub gateway, the same variables repeated)',
+    '',
+    row(['shape', 'answered', 'req/s', 'p50 ms', 'p99 ms', 'mean ms', 'errors']),
+    row(['---', '---', '---:', '---:', '---:', '---:', '---:']),
+  );
+  for (const id of ids) {
+    lines.push(row([id, 'from the subgraphs (variables drawn per request)', ...figures(r.gateways.find((g) => g.name === 'hub')!.shapes[id])]));
+    if (r.cached[id]) lines.push(row([id, 'from the response cache', ...figures(r.cached[id])]));
   }
   lines.push('', '## Gateway cost', '', row(['gateway', ...ids.map((id) => `${id} CPU-ms/request`), 'peak RSS MiB']), row(['---', ...ids.map(() => '---:'), '---:']));
   for (const g of r.gateways) lines.push(row([GATEWAY_NAMES[g.name], ...ids.map((id) => shown(g.cpuMsPerRequest[id])), g.peakRssMiB]));

@@ -41,12 +41,16 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     }
     const mutation = isMutation(options);
     const timeoutMs = mutation ? this.timeouts.mutationMs : this.timeouts.queryMs;
+    const changes = options.context && 'changes' in options.context ? options.context.changes : undefined;
     try {
       const response = await this.http.withTimeout(timeoutMs, () => this.send(options, mutation));
       this.breaker.succeeded(permit);
+      changes?.record(this.subgraphName, response.extensions);
       return response;
     } catch (error) {
       const answered = error instanceof GraphQLError && !failedSubgraphs.has(error);
+      // Cut off, or failing without a GraphQL answer: a write may still have been made.
+      if (mutation && !answered && !isRefusedBeforeSending(error)) changes?.lost(this.subgraphName);
       // A subgraph that answered, even with an error (BAD_USER_INPUT, FORBIDDEN …), is working.
       if (answered) this.breaker.succeeded(permit);
       else this.breaker.failed(permit);

@@ -1,4 +1,5 @@
 import type { AccessLogEntry, Caller, RequestContextBase } from '@nsc-hub/shared';
+import type { SubgraphChanges } from './SubgraphChanges';
 
 export interface GatewayContext extends RequestContextBase {
   readonly caller: Caller;
@@ -10,4 +11,6 @@ export interface GatewayContext extends RequestContextBase {
   readonly idempotency: { readonly key: string; readonly fingerprint: string } | undefined;
   /** What the request's access-log line will say, filled in as GraphQL learns it. */
   readonly accessLog: AccessLogEntry;
+  /** What the subgraphs wrote during the request, as they report it: the response cache forgets answers holding it. */
+  readonly changes: SubgraphChanges;
 }

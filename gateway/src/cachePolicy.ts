@@ -11,6 +11,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { LruCache } from './LruCache';
 
 export type CacheScope = 'PUBLIC' | 'PRIVATE';
 
@@ -144,4 +145,26 @@ export function cachePolicyOf(schema: GraphQLSchema, hints: CacheHints, document
 
   walk(operation.selectionSet, root, true, Number.POSITIVE_INFINITY);
   return Number.isFinite(maxAge) && maxAge > 0 ? { maxAge, scope } : { maxAge: 0, scope };
+}
+
+/** Policies kept, by document and operation name. */
+const POLICIES_KEPT = 1000;
+
+/**
+ * Each document's policy, computed once and kept while the supergraph stays the same (a new one
+ * brings new hints). HTTP caching and the response cache ask the same one.
+ */
+export class CachePolicies {
+  private readonly policies = new LruCache<string, CachePolicy>(POLICIES_KEPT);
+  private policiesOf: GraphQLSchema | undefined;
+
+  constructor(private readonly supergraphHints: () => CacheHints) {}
+
+  policyFor(schema: GraphQLSchema, document: DocumentNode, queryHash: string, operationName: string | null | undefined): CachePolicy {
+    if (schema !== this.policiesOf) {
+      this.policies.clear();
+      this.policiesOf = schema;
+    }
+    return this.policies.get(`${queryHash}:${operationName ?? ''}`, () => cachePolicyOf(schema, this.supergraphHints(), document, operationName));
+  }
 }

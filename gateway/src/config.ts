@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   envNameOf,
+  getEnvBool,
   getEnvNum,
   getEnvStr,
   loadJwtConfig,
@@ -51,7 +52,17 @@ export interface GatewayConfig {
    * documents by id besides any other; `only` runs nothing else for callers without a role.
    */
   readonly persistedOperations: { readonly mode: PersistedOperationsMode; readonly path: string };
+  /** Answers kept at the gateway (`RESPONSE_CACHE`): in this process, or in Redis shared by every gateway (`REDIS_URL`). */
+  readonly responseCache: ResponseCacheConfig;
 }
+
+export type ResponseCacheConfig =
+  | { readonly store: 'off' }
+  | { readonly store: 'memory'; readonly maxBytes: number }
+  | { readonly store: 'redis'; readonly url: string; readonly keyPrefix: string };
+
+/** The in-process cache's bound, as the JSON it keeps: the least recently used answers go first. */
+export const RESPONSE_CACHE_MEMORY_BYTES = 64 * 1024 * 1024;
 
 export const PERSISTED_OPERATIONS_MODES = ['off', 'allow', 'only'] as const;
 export type PersistedOperationsMode = (typeof PERSISTED_OPERATIONS_MODES)[number];
@@ -112,7 +123,16 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       mode: persistedOperationsMode(env, mode.production),
       path: path.resolve(getEnvStr(env, 'PERSISTED_OPERATIONS_PATH', DEFAULT_PERSISTED_OPERATIONS_PATH)),
     },
+    responseCache: loadResponseCacheConfig(env),
   };
+}
+
+function loadResponseCacheConfig(env: Env): ResponseCacheConfig {
+  if (!getEnvBool(env, 'RESPONSE_CACHE', true)) return { store: 'off' };
+  const url = getEnvStr(env, 'REDIS_URL');
+  if (!url) return { store: 'memory', maxBytes: RESPONSE_CACHE_MEMORY_BYTES };
+  if (!/^rediss?:$/.test(new URL(url).protocol)) throw new Error(`REDIS_URL must be a redis:// or rediss:// address, not "${url}"`);
+  return { store: 'redis', url, keyPrefix: getEnvStr(env, 'REDIS_KEY_PREFIX', 'nsc-hub:') };
 }
 
 /** A subgraph's timeouts: its own read timeout or the common one; mutations never get less. */

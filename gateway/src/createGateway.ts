@@ -36,8 +36,11 @@ import { Readiness } from './Readiness';
 import { createSubgraphFetcher } from './subgraphFetcher';
 import { SubgraphUnavailable } from './SubgraphUnavailable';
 import { watchSupergraph } from './watchSupergraph';
-import { CacheHints } from './cachePolicy';
+import { CacheHints, CachePolicies } from './cachePolicy';
+import { ResponseCache } from './responseCache/ResponseCache';
+import { SubgraphChanges } from './SubgraphChanges';
 import { useHttpCaching } from './plugins/useHttpCaching';
+import { useResponseCache } from './plugins/useResponseCache';
 import { useQueryCost } from './plugins/useQueryCost';
 import { useSignedInIntrospection } from './plugins/useSignedInIntrospection';
 import { serveExplorer } from './serveExplorer';
@@ -84,8 +87,11 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
     probeTimeoutMs: config.readinessTimeoutMs,
   });
   let cacheHints = CacheHints.fromSupergraph(config.supergraphSdl);
+  const policies = new CachePolicies(() => cacheHints);
+  const responseCache = config.responseCache.store === 'off' ? undefined : ResponseCache.create(config.responseCache, config.supergraphSdl, log);
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     cacheHints = CacheHints.fromSupergraph(coreSupergraphSdl);
+    responseCache?.supergraphLoaded(coreSupergraphSdl);
     readiness.supergraphLoaded(coreSupergraphSdl);
     unavailable.supergraphLoaded(coreSupergraphSdl);
     // /readyz asks the subgraphs this supergraph joins, not one an earlier supergraph joined. A
@@ -121,7 +127,8 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
       useQueryCost<GatewayContext>(config.limits.cost),
       ...(config.mode.production ? [useSignedInIntrospection(), useSchemaPrivacy<GatewayContext>()] : []),
       useServiceUnavailableStatus<GatewayContext>(),
-      useHttpCaching(() => cacheHints),
+      useHttpCaching(policies),
+      ...(responseCache ? [useResponseCache(responseCache, policies)] : []),
       useAccessLog<GatewayContext>(),
     ],
   });
@@ -142,6 +149,7 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
 
   return {
     async start() {
+      await responseCache?.connect();
       await apollo.start();
       app.use(
         '/graphql',
@@ -164,7 +172,7 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
             const key = parseIdempotencyKey(req.headers[IDEMPOTENCY_KEY_HEADER]);
             const idempotency = key ? { key, fingerprint: requestFingerprint(req.body ?? {}) } : undefined;
             const acceptLanguage = req.headers['accept-language'];
-            return { caller, authorization, acceptLanguage, requestId, idempotency, accessLog: accessLogEntryOf(res) };
+            return { caller, authorization, acceptLanguage, requestId, idempotency, accessLog: accessLogEntryOf(res), changes: new SubgraphChanges() };
           },
         }),
       );
@@ -180,6 +188,7 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
       await apollo.stop();
       await subgraphHttp.close();
       await persisted.stop();
+      await responseCache?.close();
     },
   };
 }

@@ -9,6 +9,7 @@ import { SubgraphUnavailable } from '../src/SubgraphUnavailable';
 import { CircuitBreaker } from '../src/CircuitBreaker';
 import type { GatewayContext } from '../src/GatewayContext';
 import { createSubgraphFetcher, type SubgraphFetcher } from '../src/subgraphFetcher';
+import { SubgraphChanges } from '../src/SubgraphChanges';
 
 /** A stand-in subgraph: answers every request with `answer`, or never (frozen), and counts them. */
 async function standIn(answer: ((body: { query: string }) => unknown) | 'never') {
@@ -157,6 +158,55 @@ describe('the breaker', () => {
     } finally {
       await subgraph.close();
       await failing.close();
+    }
+  });
+});
+
+describe('what a write changed, for the response cache', () => {
+  const withChanges = (query: string, changes: SubgraphChanges) => ({ ...options(query), context: { changes } }) as unknown as GraphQLDataSourceProcessOptions<GatewayContext>;
+
+  test("the changes a subgraph's answer reports are noted with its name, and never passed on", async () => {
+    const subgraph = await standIn(() => ({
+      data: { archiveResource: { archived: true } },
+      extensions: { changedEntities: [{ typename: 'Resource', id: 'r1', operation: 'UPDATE' }, { typename: 42 }] },
+    }));
+    try {
+      const changes = new SubgraphChanges();
+      const source = new AuthenticatedDataSource('knowledge', subgraph.url, 'secret', TIMEOUTS, fetcher, breaker(), unavailable);
+      await source.process(withChanges('mutation{archiveResource(id:"r1"){archived}}', changes));
+      expect(changes.reported).toEqual([{ subgraph: 'knowledge', change: { typename: 'Resource', id: 'r1', operation: 'UPDATE' } }]);
+      expect(changes.unanswered.size).toBe(0);
+    } finally {
+      await subgraph.close();
+    }
+  });
+
+  test('a mutation cut off by its timeout may have written: the subgraph is noted as unanswered', async () => {
+    const subgraph = await standIn('never');
+    try {
+      const changes = new SubgraphChanges();
+      const source = new AuthenticatedDataSource('knowledge', subgraph.url, 'secret', TIMEOUTS, fetcher, breaker(), unavailable);
+      expect((await firstError(source.process(withChanges('mutation{archiveResource(id:"r1"){archived}}', changes))))?.extensions?.code).toBe('SUBGRAPH_UNAVAILABLE');
+      expect([...changes.unanswered]).toEqual(['knowledge']);
+      // A query cut off wrote nothing.
+      const reads = new SubgraphChanges();
+      await source.process(withChanges('{topics{id}}', reads));
+      expect(reads.any).toBe(false);
+    } finally {
+      await subgraph.close();
+    }
+  });
+
+  test('a mutation refused before it was sent, or answered with an error, wrote nothing unknown', async () => {
+    const subgraph = await standIn(() => ({ errors: [{ message: 'No', extensions: { code: 'FORBIDDEN' } }], data: null }));
+    try {
+      const changes = new SubgraphChanges();
+      const refusing = await refusingFirst(fetcher, 1);
+      await new AuthenticatedDataSource('knowledge', subgraph.url, 'secret', TIMEOUTS, refusing, breaker(), unavailable).process(withChanges('mutation{archiveResource(id:"r1"){archived}}', changes));
+      await new AuthenticatedDataSource('knowledge', subgraph.url, 'secret', TIMEOUTS, fetcher, breaker(), unavailable).process(withChanges('mutation{archiveResource(id:"r1"){archived}}', changes));
+      expect(changes.any).toBe(false);
+    } finally {
+      await subgraph.close();
     }
   });
 });

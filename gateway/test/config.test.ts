@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { DEFAULT_PERSISTED_OPERATIONS_PATH, DEFAULT_RESILIENCE, loadConfig, timeoutsFor } from '../src/config';
+import { DEFAULT_PERSISTED_OPERATIONS_PATH, DEFAULT_RESILIENCE, RESPONSE_CACHE_MEMORY_BYTES, loadConfig, timeoutsFor } from '../src/config';
 
 test('without settings: 3 s for queries, 10 s for mutations, a breaker of 5 failures and 2 s', () => {
   const config = loadConfig({});
@@ -34,4 +34,13 @@ test('trusted documents: allowed beside others in development, the only ones for
   expect(loadConfig({ ...production, PERSISTED_OPERATIONS: 'allow' }).persistedOperations.mode).toBe('allow');
   expect(loadConfig({ PERSISTED_OPERATIONS_PATH: 'elsewhere.json' }).persistedOperations.path).toBe(path.resolve('elsewhere.json'));
   expect(() => loadConfig({ PERSISTED_OPERATIONS: 'some' })).toThrow('PERSISTED_OPERATIONS must be one of off, allow, only, not "some"');
+});
+
+test('the response cache: in this process by default, in Redis with REDIS_URL, off with RESPONSE_CACHE=off', () => {
+  expect(loadConfig({}).responseCache).toEqual({ store: 'memory', maxBytes: RESPONSE_CACHE_MEMORY_BYTES });
+  expect(loadConfig({ REDIS_URL: 'redis://cache.internal:6379/2' }).responseCache).toEqual({ store: 'redis', url: 'redis://cache.internal:6379/2', keyPrefix: 'nsc-hub:' });
+  expect(loadConfig({ REDIS_URL: 'rediss://cache.internal', REDIS_KEY_PREFIX: 'staging:' }).responseCache).toMatchObject({ keyPrefix: 'staging:' });
+  expect(loadConfig({ RESPONSE_CACHE: 'off', REDIS_URL: 'redis://cache.internal' }).responseCache).toEqual({ store: 'off' });
+  expect(() => loadConfig({ REDIS_URL: 'http://cache.internal' })).toThrow('REDIS_URL must be a redis:// or rediss:// address, not "http://cache.internal"');
+  expect(() => loadConfig({ RESPONSE_CACHE: 'sometimes' })).toThrow('RESPONSE_CACHE must be true or false, got "sometimes"');
 });

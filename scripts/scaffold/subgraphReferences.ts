@@ -1,6 +1,6 @@
 import type { SubgraphModule } from '@nsc-hub/shared';
 import { composeSupergraph } from '../composeSupergraph';
-import { supergraphJoins } from '../supergraphJoins';
+import { supergraphJoins } from '@nsc-hub/gateway';
 
 /**
  * The other subgraphs that reference a subgraph's types: for each type whose home is that

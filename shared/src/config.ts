@@ -7,6 +7,12 @@ export const DEVELOPMENT_SUBGRAPH_SECRET = 'nsc-hub-development-subgraph-secret'
 /** Header the gateway sets on every subgraph request; subgraphs reject requests without it. */
 export const SUBGRAPH_SECRET_HEADER = 'x-nsc-subgraph-secret';
 export const REQUEST_ID_HEADER = 'x-request-id';
+/**
+ * Where a subgraph's answer to the gateway lists the records the request changed (`EntityChange`),
+ * so the gateway's response cache forgets the answers that held them. The gateway never passes a
+ * subgraph's extensions on to its clients.
+ */
+export const CHANGES_EXTENSION = 'changedEntities';
 
 export interface ServiceMode {
   /** NODE_ENV=production: introspection off, errors masked, defaults refused. */

@@ -35,7 +35,7 @@ export async function startHub(
     externalSubgraphs?: Readonly<Record<string, string>>;
     gatewaySubgraphSecret?: string;
     /** Gateway settings other than its defaults, e.g. lower request limits. */
-    gateway?: Partial<Pick<GatewayConfig, 'limits' | 'subgraphTimeoutMs' | 'subgraphTimeoutsMs' | 'breaker' | 'readinessTimeoutMs' | 'corsOrigins' | 'explorerDir' | 'persistedOperations'>>;
+    gateway?: Partial<Pick<GatewayConfig, 'limits' | 'subgraphTimeoutMs' | 'subgraphTimeoutsMs' | 'breaker' | 'readinessTimeoutMs' | 'corsOrigins' | 'explorerDir' | 'persistedOperations' | 'responseCache'>>;
     /** One database for every subgraph (each keeps to its own schema, as under `npm start`), kept on stop; else a fresh one each. */
     database?: TestDatabase;
     /** The supergraph file the gateway serves and watches (e.g. a temporary copy a test rewrites); else the committed one. */

@@ -35,7 +35,12 @@ export function copyWorkspace(): WorkspaceCopy {
   }
   // Relative links (`../../subgraphs/forums`): the same link in the copy points at the copy's folder.
   for (const entry of readdirSync(path.join(modules, '@nsc-hub'))) {
-    symlinkSync(readlinkSync(path.join(modules, '@nsc-hub', entry)), path.join(root, 'node_modules', '@nsc-hub', entry));
+    const link = readlinkSync(path.join(modules, '@nsc-hub', entry));
+    symlinkSync(link, path.join(root, 'node_modules', '@nsc-hub', entry));
+    // A package's own installs (a version other than the hoisted one, e.g. the gateway's lru-cache).
+    const own = path.resolve(modules, '@nsc-hub', link, 'node_modules');
+    const target = path.join(root, path.relative(REPO_ROOT, path.resolve(modules, '@nsc-hub', link)), 'node_modules');
+    if (existsSync(own) && !existsSync(target)) symlinkSync(own, target);
   }
   const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.org', ...args], { cwd: root, encoding: 'utf8' });
   git('init', '-q');

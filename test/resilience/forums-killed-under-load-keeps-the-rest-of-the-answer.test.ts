@@ -9,7 +9,7 @@ import { freePort, type GraphQLResponse } from '@nsc-hub/shared/src/testing';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 import { startHub, type RunningHub } from '../helpers/startHub';
 import { startSubgraphProcess, type SubgraphProcess } from '../helpers/subgraphProcess';
-import { supergraphJoins } from '../../scripts/supergraphJoins';
+import { supergraphJoins } from '@nsc-hub/gateway';
 
 const QUERY = `{
   city(id: "dk-copenhagen") {
@@ -45,7 +45,12 @@ let forums: SubgraphProcess;
 
 beforeAll(async () => {
   const port = await freePort();
-  hub = await startHub({ subgraphs: SUBGRAPHS.filter((s) => s !== forumsModule), externalSubgraphs: { forums: `http://127.0.0.1:${port}/graphql` } });
+  hub = await startHub({
+    subgraphs: SUBGRAPHS.filter((s) => s !== forumsModule),
+    externalSubgraphs: { forums: `http://127.0.0.1:${port}/graphql` },
+    // What the gateway does while forums is down, not what it kept from before.
+    gateway: { responseCache: { store: 'off' } },
+  });
   const peerUrls = Object.fromEntries(Object.keys(forumsModule.peers ?? {}).map((peer) => [peer, hub.subgraphs[peer].url]));
   forums = await startSubgraphProcess(forumsModule, { port, peerUrls });
 });

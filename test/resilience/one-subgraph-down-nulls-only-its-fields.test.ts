@@ -8,7 +8,7 @@ import { tokenFor, type GraphQLResponse } from '@nsc-hub/shared/src/testing';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 import { hubSamplesOf } from '../helpers/hubSamples';
 import { startHub, type RunningHub } from '../helpers/startHub';
-import { supergraphJoins } from '../../scripts/supergraphJoins';
+import { supergraphJoins } from '@nsc-hub/gateway';
 
 /** A city across subgraphs, then every subgraph's own sample query and audit log, so each has fields here. */
 const QUERY = `{

@@ -8,7 +8,7 @@ import { PRODUCTION_MODE, errorCodes, tokenFor, type GraphQLResponse } from '@ns
 import { startHub, type RunningHub } from '../helpers/startHub';
 import { hubState } from '../helpers/schemaState';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
-import { supergraphJoins } from '../../scripts/supergraphJoins';
+import { supergraphJoins } from '@nsc-hub/gateway';
 
 let hub: RunningHub;
 let danishEditor: string;

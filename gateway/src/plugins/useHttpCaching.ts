@@ -1,11 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLSchema } from 'graphql';
-import { CacheHints, NOT_CACHEABLE, cachePolicyOf, type CachePolicy } from '../cachePolicy';
+import { NOT_CACHEABLE, type CachePolicies, type CachePolicy } from '../cachePolicy';
 import type { GatewayContext } from '../GatewayContext';
-import { LruCache } from '../LruCache';
-
-/** Policies kept, by document and operation name. */
-const POLICIES_KEPT = 1000;
 
 /** What a cached answer may differ by: the explorer or JSON, the reader's order, the caller. */
 export const VARY = 'Accept, Accept-Language, Authorization';
@@ -17,20 +12,13 @@ export const VARY = 'Accept, Accept-Language, Authorization';
  * where it is someone's own). Express answers a repeated GET with a matching `If-None-Match`
  * with 304.
  */
-export function useHttpCaching(supergraphHints: () => CacheHints): ApolloServerPlugin<GatewayContext> {
-  const policies = new LruCache<string, CachePolicy>(POLICIES_KEPT);
-  let policiesOf: GraphQLSchema | undefined;
+export function useHttpCaching(policies: CachePolicies): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       let policy: CachePolicy = NOT_CACHEABLE;
       return {
         async didResolveOperation({ schema, document, queryHash, request }) {
-          // A new supergraph brings new hints: the policies of the old one go.
-          if (schema !== policiesOf) {
-            policies.clear();
-            policiesOf = schema;
-          }
-          policy = policies.get(`${queryHash}:${request.operationName ?? ''}`, () => cachePolicyOf(schema, supergraphHints(), document, request.operationName));
+          policy = policies.policyFor(schema, document, queryHash, request.operationName);
         },
         async willSendResponse({ response, contextValue }) {
           const headers = response.http.headers;

@@ -10,6 +10,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '../auth';
+import type { EntityChange } from '../db/audit';
 import { orderLocaleFromHeader, type OrderLocale } from '../orderLocale';
 import { ERRORS } from '../errors';
 import { SUBGRAPH_SECRET_HEADER, type SubgraphServerConfig } from '../config';
@@ -22,6 +23,7 @@ import { assignRequestId, callerForRequest, jsonErrorHandler, onlyGetAndPost, re
 import { useSchemaPrivacy } from './useSchemaPrivacy';
 import { useIdempotencyKeys, type IdempotencyStore } from './useIdempotencyKeys';
 import { useNoNulCharacters } from './useNoNulCharacters';
+import { useChangeReport } from './useChangeReport';
 import { useServiceUnavailableStatus } from './useServiceUnavailableStatus';
 import { accessLog, accessLogEntryOf, useAccessLog } from './useAccessLog';
 
@@ -32,6 +34,8 @@ export interface SubgraphContextBase extends RequestContextBase {
   readonly orderLocale: OrderLocale;
   /** Everything that logs during the request logs here: each line carries its request id. */
   readonly log: Logger;
+  /** What the request changed (`appendAudit` notes it), reported to the gateway by `useChangeReport`. */
+  readonly changes: EntityChange[];
 }
 
 export interface SubgraphServerOptions<TContext extends SubgraphContextBase> {
@@ -39,7 +43,7 @@ export interface SubgraphServerOptions<TContext extends SubgraphContextBase> {
   readonly typeDefs: string;
   readonly resolvers: GraphQLResolverMap<TContext>;
   /** Builds the per-request context (DataLoaders are created here, once per request). */
-  readonly context: (args: { caller: Caller; requestId: string; log: Logger; orderLocale: OrderLocale }) => TContext | Promise<TContext>;
+  readonly context: (args: { caller: Caller; requestId: string; log: Logger; orderLocale: OrderLocale; changes: EntityChange[] }) => TContext | Promise<TContext>;
   readonly log: Logger;
   /** The subgraph's database (initialised): /readyz asks it, and its outages are reported once. */
   readonly dataSource: DataSource;
@@ -97,6 +101,7 @@ export function createSubgraphServer<TContext extends SubgraphContextBase>(optio
       useNoNulCharacters<TContext>(),
       ...(config.mode.production ? [useSchemaPrivacy<TContext>()] : []),
       useIdempotencyKeys<TContext>(options.idempotency, log),
+      useChangeReport<TContext>(),
       useServiceUnavailableStatus<TContext>(),
       useAccessLog<TContext>(),
     ],
@@ -166,7 +171,7 @@ export function createSubgraphServer<TContext extends SubgraphContextBase>(optio
             const requestId = requestIdOf(res);
             const caller = await callerForRequest(config.jwt, req.headers.authorization, requestId, log);
             const orderLocale = orderLocaleFromHeader(req.headers['accept-language']);
-            const context = await options.context({ caller, requestId, log: log.child({ requestId }), orderLocale });
+            const context = await options.context({ caller, requestId, log: log.child({ requestId }), orderLocale, changes: [] });
             // Added here, not by each subgraph's factory, so none can leave its line without what GraphQL learnt.
             return { ...context, accessLog: accessLogEntryOf(res) };
           },

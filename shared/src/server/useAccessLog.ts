@@ -16,6 +16,8 @@ export interface AccessLogEntry {
   errorCodes?: string[];
   outcome?: AccessLogOutcome;
   role?: string;
+  /** The gateway's response cache: `hit` answered from it, `miss` could have been and was kept. */
+  cache?: 'hit' | 'miss';
 }
 
 /** Longer operation names are cut: the log is no place for whatever a client sends. */
@@ -54,6 +56,7 @@ export function accessLog(log: Logger): RequestHandler {
           durationMs: Math.round((performance.now() - started) * 10) / 10,
           errorCodes,
           role: entry.role ?? null,
+          ...(entry.cache ? { cache: entry.cache } : {}),
           ...(res.writableFinished ? {} : { aborted: true }),
         },
         'request done',

@@ -8,3 +8,4 @@ export * from './startPostgresProcess';
 export * from './HubSamples';
 export * from './schemaState';
 export * from './askSubgraph';
+export * from './testRedis';

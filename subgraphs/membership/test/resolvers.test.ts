@@ -21,6 +21,7 @@ const contextFor = (caller: Caller): MembershipContext => ({
   requestId: 'test-request',
   log: pino({ level: 'silent' }),
   orderLocale: 'en',
+  changes: [],
   db: subgraph.dataSource,
   loaders: createLoaders(subgraph.dataSource, 'en'),
 });

@@ -71,7 +71,7 @@ export async function recordLocalStructure(ctx: DenmarkContext, input: RecordLoc
       .execute();
     if (inserted.raw.length === 0) throw ERRORS.CONFLICT.err(`${municipality.name} has a ${type.name} recorded already ("${id}"): update it instead`, { id });
     const after = await m.getRepository(PreventionStructureEntity).findOneByOrFail({ id });
-    await appendAudit(m, DB_SCHEMA, ctx.caller, ctx.requestId, { entityType: 'PreventionStructure', entityId: id, operation: 'CREATE', before: null, after });
+    await appendAudit(m, DB_SCHEMA, ctx, { entityType: 'PreventionStructure', entityId: id, operation: 'CREATE', before: null, after });
     return after;
   });
 }

@@ -49,7 +49,7 @@ export async function updatePublicFacts<T extends Versioned>(
     }
     await m.createQueryBuilder().update(target.entity).set({ ...facts, version: () => 'version + 1' } as never).where('id = :id', { id }).execute();
     const after = await repo.findOneByOrFail({ id } as never);
-    await appendAudit(m, DB_SCHEMA, ctx.caller, ctx.requestId, { entityType: target.entityType, entityId: id, operation: 'UPDATE', before, after });
+    await appendAudit(m, DB_SCHEMA, ctx, { entityType: target.entityType, entityId: id, operation: 'UPDATE', before, after });
     return after;
   });
 }

@@ -140,7 +140,7 @@ async function handOverOrganisations(ctx: ForumsContext, m: EntityManager, event
   if (moving.length === 0) return;
   await m.createQueryBuilder().update(ParticipationEntity).set({ owner }).where('id IN (:...ids)', { ids: moving.map((p) => p.id) }).execute();
   for (const before of moving) {
-    await appendAudit(m, DB_SCHEMA, ctx.caller, ctx.requestId, { entityType: 'Participation', entityId: before.id, operation: 'UPDATE', before, after: { ...before, owner } });
+    await appendAudit(m, DB_SCHEMA, ctx, { entityType: 'Participation', entityId: before.id, operation: 'UPDATE', before, after: { ...before, owner } });
   }
 }
 
@@ -163,7 +163,7 @@ export async function createEvent(ctx: ForumsContext, input: CreateEventInput): 
     const inserted = await m.createQueryBuilder().insert().into(EventEntity).values(values).orIgnore().returning('id').execute();
     if (inserted.raw.length === 0) throw ERRORS.CONFLICT.err(`An event with id "${id}" exists already`, { id });
     const event = await m.getRepository(EventEntity).findOneByOrFail({ id });
-    await appendAudit(m, DB_SCHEMA, ctx.caller, ctx.requestId, { entityType: 'Event', entityId: id, operation: 'CREATE', before: null, after: event });
+    await appendAudit(m, DB_SCHEMA, ctx, { entityType: 'Event', entityId: id, operation: 'CREATE', before: null, after: event });
     return event;
   });
 }
@@ -200,7 +200,7 @@ export async function updateEvent(ctx: ForumsContext, id: string, input: UpdateE
       .execute();
     if (result.affected !== 1) throw ERRORS.CONFLICT.err(`Event "${id}" changed while it was being updated: reload it and try again`);
     const updated = await m.getRepository(EventEntity).findOneByOrFail({ id });
-    await appendAudit(m, DB_SCHEMA, ctx.caller, ctx.requestId, { entityType: 'Event', entityId: id, operation: 'UPDATE', before, after: updated });
+    await appendAudit(m, DB_SCHEMA, ctx, { entityType: 'Event', entityId: id, operation: 'UPDATE', before, after: updated });
     if (owner !== before.owner) await handOverOrganisations(ctx, m, id, owner);
     return updated;
   });

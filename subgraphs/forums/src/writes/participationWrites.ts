@@ -42,7 +42,7 @@ export async function recordParticipation(ctx: ForumsContext, input: Participati
       throw invalid('input', `${who} is already recorded at event "${eventId}"; remove that participation first to record it again`);
     }
     const participation = await m.getRepository(ParticipationEntity).findOneByOrFail({ id });
-    await appendAudit(m, DB_SCHEMA, ctx.caller, ctx.requestId, { entityType: 'Participation', entityId: id, operation: 'CREATE', before: null, after: participation });
+    await appendAudit(m, DB_SCHEMA, ctx, { entityType: 'Participation', entityId: id, operation: 'CREATE', before: null, after: participation });
     return participation;
   });
 }
@@ -56,7 +56,7 @@ export async function removeParticipation(ctx: ForumsContext, id: string): Promi
     if (!before) throw ERRORS.NOT_FOUND.err(`No participation with id "${id}"`, { id });
     assertCanWrite(ctx.caller, before.owner, `A participation of ${before.cityId ?? before.countryCode ?? `"${before.organisation}"`}`);
     await m.getRepository(ParticipationEntity).delete({ id });
-    await appendAudit(m, DB_SCHEMA, ctx.caller, ctx.requestId, { entityType: 'Participation', entityId: id, operation: 'DELETE', before, after: null });
+    await appendAudit(m, DB_SCHEMA, ctx, { entityType: 'Participation', entityId: id, operation: 'DELETE', before, after: null });
     return true;
   });
 }

@@ -147,7 +147,7 @@ export async function createResource(ctx: KnowledgeContext, input: CreateResourc
     if (inserted.raw.length === 0) throw ERRORS.CONFLICT.err(`A resource with id "${id}" exists already`, { id });
     await setTopics(m, id, topics);
     const after = await snapshot(m, id);
-    await appendAudit(m, DB_SCHEMA, ctx.caller, ctx.requestId, { entityType: 'Resource', entityId: id, operation: 'CREATE', before: null, after });
+    await appendAudit(m, DB_SCHEMA, ctx, { entityType: 'Resource', entityId: id, operation: 'CREATE', before: null, after });
     return after.resource;
   });
 }
@@ -178,7 +178,7 @@ export async function updateResource(ctx: KnowledgeContext, id: string, input: U
     if (result.affected !== 1) throw ERRORS.CONFLICT.err(`Resource "${id}" changed while it was being updated: reload it and try again`);
     if (topics) await setTopics(m, id, topics);
     const after = await snapshot(m, id);
-    await appendAudit(m, DB_SCHEMA, ctx.caller, ctx.requestId, { entityType: 'Resource', entityId: id, operation: 'UPDATE', before, after });
+    await appendAudit(m, DB_SCHEMA, ctx, { entityType: 'Resource', entityId: id, operation: 'UPDATE', before, after });
     return after.resource;
   });
 }
@@ -197,7 +197,7 @@ export async function archiveResource(ctx: KnowledgeContext, id: string): Promis
       .where('id = :id', { id })
       .execute();
     const after = await snapshot(m, id);
-    await appendAudit(m, DB_SCHEMA, ctx.caller, ctx.requestId, { entityType: 'Resource', entityId: id, operation: 'UPDATE', before, after });
+    await appendAudit(m, DB_SCHEMA, ctx, { entityType: 'Resource', entityId: id, operation: 'UPDATE', before, after });
     return after.resource;
   });
 }

@@ -57,7 +57,7 @@ export async function createCity(ctx: MembershipContext, input: CreateCityInput)
       .execute();
     if (inserted.raw.length === 0) throw ERRORS.CONFLICT.err(`A city with id "${id}" exists already`, { id });
     const city = await m.getRepository(CityEntity).findOneByOrFail({ id });
-    await appendAudit(m, DB_SCHEMA, ctx.caller, ctx.requestId, { entityType: 'City', entityId: id, operation: 'CREATE', before: null, after: city });
+    await appendAudit(m, DB_SCHEMA, ctx, { entityType: 'City', entityId: id, operation: 'CREATE', before: null, after: city });
     return city;
   });
 }
@@ -88,7 +88,7 @@ export async function updateCity(ctx: MembershipContext, id: string, input: Upda
       .execute();
     if (result.affected !== 1) throw ERRORS.CONFLICT.err(`City "${id}" changed while it was being updated: reload it and try again`);
     const after = await m.getRepository(CityEntity).findOneByOrFail({ id });
-    await appendAudit(m, DB_SCHEMA, ctx.caller, ctx.requestId, { entityType: 'City', entityId: id, operation: 'UPDATE', before, after });
+    await appendAudit(m, DB_SCHEMA, ctx, { entityType: 'City', entityId: id, operation: 'UPDATE', before, after });
     return after;
   });
 }

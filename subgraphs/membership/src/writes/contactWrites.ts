@@ -17,7 +17,7 @@ export async function addContact(ctx: MembershipContext, cityId: string, input: 
     const city = await lockCity(m, cityId);
     assertCanWrite(ctx.caller, city.owner, `City "${cityId}"`);
     const contact = await m.getRepository(ContactPersonEntity).save(m.getRepository(ContactPersonEntity).create({ cityId, ...values }));
-    await appendAudit(m, DB_SCHEMA, ctx.caller, ctx.requestId, {
+    await appendAudit(m, DB_SCHEMA, ctx, {
       entityType: 'ContactPerson',
       entityId: contact.id,
       operation: 'CREATE',

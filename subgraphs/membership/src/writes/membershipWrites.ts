@@ -31,7 +31,7 @@ export async function addMembership(ctx: MembershipContext, input: AddMembership
     const membership = await m.getRepository(MembershipEntity).save(
       m.getRepository(MembershipEntity).create({ cityId, networkId, status, role, since: input.since ?? null, until: null, sourceIds: [], version: 1 }),
     );
-    await appendAudit(m, DB_SCHEMA, ctx.caller, ctx.requestId, {
+    await appendAudit(m, DB_SCHEMA, ctx, {
       entityType: 'Membership',
       entityId: membership.id,
       operation: 'CREATE',
@@ -57,7 +57,7 @@ export async function endMembership(ctx: MembershipContext, id: string, until: s
     if (before.since && until < before.since) throw invalid('until', `must not be before the membership began (${before.since})`);
     await m.getRepository(MembershipEntity).update({ id, version: before.version }, { status: 'FORMER', until, version: before.version + 1 });
     const after = await m.getRepository(MembershipEntity).findOneByOrFail({ id });
-    await appendAudit(m, DB_SCHEMA, ctx.caller, ctx.requestId, { entityType: 'Membership', entityId: id, operation: 'UPDATE', before, after });
+    await appendAudit(m, DB_SCHEMA, ctx, { entityType: 'Membership', entityId: id, operation: 'UPDATE', before, after });
     return after;
   });
 }

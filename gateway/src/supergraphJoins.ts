@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { buildASTSchema, isEnumType, isObjectType, parse, valueFromASTUntyped, type ConstDirectiveNode, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
-import { DEFAULT_SUPERGRAPH_PATH } from '@nsc-hub/gateway';
+import { DEFAULT_SUPERGRAPH_PATH } from './config';
 
 /**
  * Which subgraph resolves what, read from a supergraph's @join__type/@join__field directives (by
