@@ -47,6 +47,21 @@ test('the generated resolver types match the schemas (run `npm run codegen` if n
   expect({ status: run.status, output: run.status === 0 ? '' : `${run.stdout}${run.stderr}` }).toEqual({ status: 0, output: '' });
 });
 
+test("the web client's typed documents match schema/api.graphql and operations/web-client (run `npm run codegen` if not)", () => {
+  const run = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'graphql-codegen'), ['--config', 'codegen.ts', '--check'], {
+    cwd: path.join(ROOT, 'examples', 'web-client'),
+    encoding: 'utf8',
+  });
+  expect({ status: run.status, output: run.status === 0 ? '' : `${run.stdout}${run.stderr}` }).toEqual({ status: 0, output: '' });
+});
+
+test("the web client's persisted document ids are the ids the gateway lists its documents under", () => {
+  const generated = JSON.parse(readFileSync(path.join(ROOT, 'examples', 'web-client', 'src', '__generated__', 'persisted-documents.json'), 'utf8')) as Record<string, string>;
+  const listed = new Map(persistedQueryManifest().operations.map((operation) => [operation.id, operation.body]));
+  expect(Object.keys(generated).length).toBeGreaterThan(0);
+  for (const [hash, body] of Object.entries(generated)) expect({ hash, body: listed.get(hash.replace(/^sha256:/, '')) }).toEqual({ hash, body });
+});
+
 test('the committed gateway/persisted-operations.json lists every known operation (run `npm run operations:manifest` if not)', () => {
   const manifest = persistedQueryManifest();
   expect(readFileSync(DEFAULT_PERSISTED_OPERATIONS_PATH, 'utf8')).toBe(manifestText(manifest));

@@ -103,6 +103,8 @@ export function analyse(r: BenchResults): Analysis {
 }
 
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+/** A table's header of figures, after `first` (the columns naming what was measured). */
+const figuresHeader = (...first: string[]) => [row([...first, 'req/s', 'p50 ms', 'p99 ms', 'mean ms', 'errors']), row([...first.map(() => '---'), '---:', '---:', '---:', '---:', '---:'])];
 const figures = (f: Figures) => (f.requests > 0 ? [round(f.rps, 0), f.p50, f.p99, round(f.mean), f.errors] : ['0 (none finished)', '–', '–', '–', f.errors]);
 
 export function renderMarkdown(r: BenchResults): string {
@@ -123,8 +125,7 @@ export function renderMarkdown(r: BenchResults): string {
     '',
     '## Throughput and latency (scale 1)',
     '',
-    row(['shape', 'target', 'req/s', 'p50 ms', 'p99 ms', 'mean ms', 'errors']),
-    row(['---', '---', '---:', '---:', '---:', '---:', '---:']),
+    ...figuresHeader('shape', 'target'),
   ];
   for (const id of ids) {
     for (const g of r.gateways) lines.push(row([id, GATEWAY_NAMES[g.name], ...figures(g.shapes[id])]));
@@ -132,13 +133,7 @@ export function renderMarkdown(r: BenchResults): string {
     lines.push(row([id, 'floor: the same SQL through pg', ...figures(r.floorSql[id])]));
     lines.push(row([id, 'floor: node:http + pg', ...figures(r.floorHttp[id])]));
   }
-  lines.push(
-    '',
-    '## Response cache (hub gateway, the same variables repeated)',
-    '',
-    row(['shape', 'answered', 'req/s', 'p50 ms', 'p99 ms', 'mean ms', 'errors']),
-    row(['---', '---', '---:', '---:', '---:', '---:', '---:']),
-  );
+  lines.push('', '## Response cache (hub gateway, the same variables repeated)', '', ...figuresHeader('shape', 'answered'));
   for (const id of ids) {
     lines.push(row([id, 'from the subgraphs (variables drawn per request)', ...figures(r.gateways.find((g) => g.name === 'hub')!.shapes[id])]));
     if (r.cached[id]) lines.push(row([id, 'from the response cache', ...figures(r.cached[id])]));

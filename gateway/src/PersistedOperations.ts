@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parse, print } from 'graphql';
+import { printExecutableGraphQLDocument } from '@graphql-tools/documents';
+import { parse, type DocumentNode } from 'graphql';
 import { LruCache } from './LruCache';
 import { sha256 } from './watchFileContent';
 
@@ -20,8 +21,14 @@ export interface PersistedQueryManifest {
 
 const VERDICTS_KEPT = 1000;
 
-/** A document as the list holds it: printed by graphql-js, so spacing and comments do not count. */
-export const canonicalDocument = (query: string): string => print(parse(query));
+/**
+ * A document as the list holds it: printed as GraphQL Code Generator prints persisted documents
+ * (fields, fragments and variables in a fixed order, no comments, one line), so the ids it puts
+ * in a client's documents are the ids listed here; spacing, comments and order do not count.
+ */
+export const printCanonical = (document: DocumentNode): string => printExecutableGraphQLDocument(document);
+
+export const canonicalDocument = (query: string): string => printCanonical(parse(query));
 
 /** The id of a listed document: the hex SHA-256 of its body, as APQ hashes a query. */
 export const operationId = (body: string): string => sha256(body);

@@ -1,8 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
-import { print } from 'graphql';
-import { operationId, type PersistedOperation, type PersistedQueryManifest } from '@nsc-hub/gateway/src/PersistedOperations';
+import { operationId, printCanonical, type PersistedOperation, type PersistedQueryManifest } from '@nsc-hub/gateway/src/PersistedOperations';
 import { DEFAULT_PERSISTED_OPERATIONS_PATH } from '@nsc-hub/gateway/src/config';
 import { knownOperations, operationFilesIn } from './knownOperations';
 
@@ -10,13 +9,14 @@ const ROOT = path.resolve(__dirname, '..', '..');
 
 /**
  * The trusted documents: every operation of the known corpus (`operations/`, and each subgraph's
- * `operations/`), with the fragments it uses, printed by graphql-js and keyed by the SHA-256 of
- * that text, in Apollo's persisted query manifest format.
+ * `operations/`), with the fragments it uses, printed in canonical form (`printCanonical`, as
+ * GraphQL Code Generator's client preset prints it) and keyed by the SHA-256 of that text, in
+ * Apollo's persisted query manifest format.
  */
 export function persistedQueryManifest(root = ROOT): PersistedQueryManifest {
   const operations = knownOperations(operationFilesIn(root)).map((known): PersistedOperation => {
     if (!known.document) throw new Error(`${known.file}: ${known.parseError}`);
-    const body = print(known.document);
+    const body = printCanonical(known.document);
     const definition = known.document.definitions[0];
     const type = definition.kind === 'OperationDefinition' ? definition.operation : 'query';
     return { id: operationId(body), name: known.name, type, body };
