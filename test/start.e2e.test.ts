@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { request } from 'undici';
 import { freePort, graphqlRequest, tokenFor } from '@nsc-hub/shared/src/testing';
 import { SUBGRAPHS } from '../scripts/subgraphs';
 import { isListening, processesInGroup, startHubProcess } from './helpers/hubProcess';
@@ -17,19 +18,22 @@ let dataParent: string;
 let env: NodeJS.ProcessEnv;
 let gatewayUrl: string;
 let ports: number[];
+let gatewayMetricsPort: number;
 
 beforeAll(async () => {
   dataParent = mkdtempSync(path.join(os.tmpdir(), 'nsc-hub-start-'));
   chmodSync(dataParent, 0o755);
   const [gateway, postgres] = [await freePort(), await freePort()];
+  gatewayMetricsPort = await freePort();
   const subgraphPorts = await subgraphPortEnv(SUBGRAPHS.map((s) => s.name));
-  ports = [gateway, postgres, ...Object.values(subgraphPorts).map(Number)];
+  ports = [gateway, gatewayMetricsPort, postgres, ...Object.values(subgraphPorts).map(Number)];
   gatewayUrl = `http://127.0.0.1:${gateway}/graphql`;
   env = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn' };
   // No database settings at all, as on a fresh machine.
   for (const name of Object.keys(env)) if (name.endsWith('DATABASE_URL')) delete env[name];
   Object.assign(env, {
     GATEWAY_PORT: String(gateway),
+    METRICS_PORT: String(gatewayMetricsPort),
     ...subgraphPorts,
     EMBEDDED_POSTGRES_PORT: String(postgres),
     EMBEDDED_POSTGRES_DIR: path.join(dataParent, 'postgres'),
@@ -52,7 +56,12 @@ test('starts, answers the README query, keeps data across a restart and leaves n
   });
   expect(created.data).toEqual({ createCity: { id: 'dk-odense' } });
 
-  // Gateway, subgraphs and database listen on the loopback interface only.
+  // The gateway's metrics are on their own port, with the request just made counted.
+  const metrics = await request(`http://127.0.0.1:${gatewayMetricsPort}/metrics`);
+  expect(metrics.statusCode).toBe(200);
+  expect(await metrics.body.text()).toMatch(/^nsc_requests_total\{.*outcome="ok".*\} [1-9]/m);
+
+  // Gateway, subgraphs, metrics and database listen on the loopback interface only.
   const outward = Object.values(os.networkInterfaces())
     .flat()
     .filter((a) => a && a.family === 'IPv4' && !a.internal)

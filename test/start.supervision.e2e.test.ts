@@ -79,13 +79,14 @@ beforeAll(async () => {
   const parent = mkdtempSync(path.join(os.tmpdir(), 'nsc-hub-supervision-'));
   chmodSync(parent, 0o755);
   dataDir = path.join(parent, 'postgres');
-  const postgres = await freePort();
+  const [postgres, gatewayMetrics] = [await freePort(), await freePort()];
   const subgraphPorts = await subgraphPortEnv(SUBGRAPHS.map((s) => s.name));
-  ports = [gatewayPort, postgres, ...Object.values(subgraphPorts).map(Number)];
+  ports = [gatewayPort, gatewayMetrics, postgres, ...Object.values(subgraphPorts).map(Number)];
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info' };
   for (const name of Object.keys(env)) if (name.endsWith('DATABASE_URL')) delete env[name];
   Object.assign(env, {
     GATEWAY_PORT: String(gatewayPort),
+    METRICS_PORT: String(gatewayMetrics),
     ...subgraphPorts,
     EMBEDDED_POSTGRES_PORT: String(postgres),
     EMBEDDED_POSTGRES_DIR: dataDir,

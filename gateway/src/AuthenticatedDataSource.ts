@@ -2,6 +2,7 @@ import { GraphQLError, getOperationAST } from 'graphql';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ERRORS, IDEMPOTENCY_FINGERPRINT_HEADER, IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER, SUBGRAPH_SECRET_HEADER, isCatalogued } from '@nsc-hub/shared';
 import type { CircuitBreaker } from './CircuitBreaker';
+import type { GatewayMetrics } from './GatewayMetrics';
 import type { SubgraphTimeouts } from './config';
 import type { GatewayContext } from './GatewayContext';
 import { isRefusedBeforeSending, isTimeout, type SubgraphFetcher } from './subgraphFetcher';
@@ -23,6 +24,7 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     private readonly http: SubgraphFetcher,
     private readonly breaker: CircuitBreaker,
     private readonly unavailable: SubgraphUnavailable,
+    private readonly metrics?: GatewayMetrics,
   ) {
     super({ url, fetcher: http.fetcher });
   }
@@ -35,8 +37,11 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
    * the answer stands.
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
     const permit = this.breaker.tryAcquire();
     if (!permit) {
+      this.metrics?.subgraphFetch(this.subgraphName, 0, { answered: false, failure: 'breaker_open' });
       return this.reportUnavailable(options, 'is failing; failing fast without asking it');
     }
     const mutation = isMutation(options);
@@ -46,9 +51,15 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
       const response = await this.http.withTimeout(timeoutMs, () => this.send(options, mutation));
       this.breaker.succeeded(permit);
       changes?.record(this.subgraphName, response.extensions);
+      this.metrics?.subgraphFetch(this.subgraphName, seconds(), { answered: true, errors: !!response.errors?.length });
       return response;
     } catch (error) {
       const answered = error instanceof GraphQLError && !failedSubgraphs.has(error);
+      this.metrics?.subgraphFetch(
+        this.subgraphName,
+        seconds(),
+        answered ? { answered: true, errors: true } : { answered: false, failure: error instanceof GraphQLError ? 'http_error' : isTimeout(error) ? 'timeout' : 'unreachable' },
+      );
       // Cut off, or failing without a GraphQL answer: a write may still have been made.
       if (mutation && !answered && !isRefusedBeforeSending(error)) changes?.lost(this.subgraphName);
       // A subgraph that answered, even with an error (BAD_USER_INPUT, FORBIDDEN …), is working.

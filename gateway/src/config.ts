@@ -6,6 +6,9 @@ import {
   getEnvNum,
   getEnvStr,
   loadJwtConfig,
+  loadMetricsListen,
+  METRICS_PORT_OFFSET,
+  type MetricsListen,
   loadServiceMode,
   loadSubgraphSecret,
   type Env,
@@ -54,6 +57,8 @@ export interface GatewayConfig {
   readonly persistedOperations: { readonly mode: PersistedOperationsMode; readonly path: string };
   /** Answers kept at the gateway (`RESPONSE_CACHE`): in this process, or in Redis shared by every gateway (`REDIS_URL`). */
   readonly responseCache: ResponseCacheConfig;
+  /** Where `GET /metrics` listens (`METRICS_HOST`, `METRICS_PORT`): apart from the port clients use. */
+  readonly metrics: MetricsListen;
 }
 
 export type ResponseCacheConfig =
@@ -83,6 +88,7 @@ export const DEFAULT_RESILIENCE = {
   readinessTimeoutMs: 1000,
 } as const;
 
+export const DEFAULT_GATEWAY_PORT = 4000;
 export const DEFAULT_SUPERGRAPH_PATH = path.resolve(__dirname, '..', 'supergraph.graphql');
 export const DEFAULT_PERSISTED_OPERATIONS_PATH = path.resolve(__dirname, '..', 'persisted-operations.json');
 
@@ -101,7 +107,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
   const mode = loadServiceMode(env);
   return {
     host: getEnvStr(env, 'GATEWAY_HOST', '127.0.0.1'),
-    port: getEnvNum(env, 'GATEWAY_PORT', 4000),
+    port: getEnvNum(env, 'GATEWAY_PORT', DEFAULT_GATEWAY_PORT),
     supergraphPath,
     supergraphSdl,
     subgraphUrls,
@@ -124,6 +130,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       path: path.resolve(getEnvStr(env, 'PERSISTED_OPERATIONS_PATH', DEFAULT_PERSISTED_OPERATIONS_PATH)),
     },
     responseCache: loadResponseCacheConfig(env),
+    metrics: loadMetricsListen(env, 'METRICS_PORT', DEFAULT_GATEWAY_PORT + METRICS_PORT_OFFSET),
   };
 }
 

@@ -39,6 +39,7 @@ import { watchSupergraph } from './watchSupergraph';
 import { CacheHints, CachePolicies } from './cachePolicy';
 import { ResponseCache } from './responseCache/ResponseCache';
 import { SubgraphChanges } from './SubgraphChanges';
+import { GatewayMetrics } from './GatewayMetrics';
 import { useHttpCaching } from './plugins/useHttpCaching';
 import { useResponseCache } from './plugins/useResponseCache';
 import { useQueryCost } from './plugins/useQueryCost';
@@ -52,6 +53,8 @@ import type { GatewayContext } from './GatewayContext';
 export interface Gateway {
   start(): Promise<Listening>;
   stop(): Promise<void>;
+  /** What it counts, for `serveMetrics` on a port of its own. */
+  readonly metrics: GatewayMetrics;
 }
 
 /**
@@ -67,6 +70,8 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
   const targets = new Map<string, string>();
   const subgraphUrls: Record<string, string> = {};
   const unavailable = new SubgraphUnavailable(config.supergraphSdl);
+  const responseCache = config.responseCache.store === 'off' ? undefined : ResponseCache.create(config.responseCache, config.supergraphSdl, log);
+  const metrics = new GatewayMetrics(breakers, () => responseCache?.counts);
   const gateway = new ApolloGateway({
     // Swapped for the file's new content when it changes; the watch ends with `gateway.stop()`.
     supergraphSdl: watchSupergraph(config.supergraphPath, config.supergraphSdl, log),
@@ -78,7 +83,7 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
       targets.set(name, target);
       const breaker = breakers.get(name) ?? new CircuitBreaker(config.breaker);
       breakers.set(name, breaker);
-      return new AuthenticatedDataSource(name, target, config.subgraphSecret, timeoutsFor(config, name), subgraphHttp, breaker, unavailable);
+      return new AuthenticatedDataSource(name, target, config.subgraphSecret, timeoutsFor(config, name), subgraphHttp, breaker, unavailable, metrics);
     },
   });
   const readiness = new Readiness({
@@ -88,7 +93,6 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
   });
   let cacheHints = CacheHints.fromSupergraph(config.supergraphSdl);
   const policies = new CachePolicies(() => cacheHints);
-  const responseCache = config.responseCache.store === 'off' ? undefined : ResponseCache.create(config.responseCache, config.supergraphSdl, log);
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     cacheHints = CacheHints.fromSupergraph(coreSupergraphSdl);
     responseCache?.supergraphLoaded(coreSupergraphSdl);
@@ -148,6 +152,7 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
   });
 
   return {
+    metrics,
     async start() {
       await responseCache?.connect();
       await apollo.start();
@@ -157,6 +162,7 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
         assignRequestId(),
         requestIdOnEveryError(),
         accessLog(log),
+        metrics.countRequests(),
         cors({ origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins], maxAge: 600 }),
         onlyGetAndPost(),
         acceptGraphQLClientGets(),

@@ -1,10 +1,15 @@
-import { createLogger, onShutdown, runMain } from '@nsc-hub/shared';
+import { createLogger, onShutdown, runMain, serveMetrics } from '@nsc-hub/shared';
 import { loadConfig } from './config';
 import { createGateway } from './createGateway';
 
 runMain(async () => {
   const log = createLogger('gateway');
-  const gateway = createGateway(loadConfig(), log);
+  const config = loadConfig();
+  const gateway = createGateway(config, log);
   await gateway.start();
-  onShutdown(log, () => gateway.stop());
+  const metrics = await serveMetrics(gateway.metrics, config.metrics, log);
+  onShutdown(log, async () => {
+    await metrics?.close();
+    await gateway.stop();
+  });
 });

@@ -44,3 +44,9 @@ test('the response cache: in this process by default, in Redis with REDIS_URL, o
   expect(() => loadConfig({ REDIS_URL: 'http://cache.internal' })).toThrow('REDIS_URL must be a redis:// or rediss:// address, not "http://cache.internal"');
   expect(() => loadConfig({ RESPONSE_CACHE: 'sometimes' })).toThrow('RESPONSE_CACHE must be true or false, got "sometimes"');
 });
+
+test('metrics: GET /metrics on loopback port 9464 unless METRICS_HOST or METRICS_PORT say otherwise', () => {
+  expect(loadConfig({}).metrics).toEqual({ host: '127.0.0.1', port: 9464 });
+  expect(loadConfig({ METRICS_HOST: '0.0.0.0', METRICS_PORT: '9100', GATEWAY_PORT: '8080' }).metrics).toEqual({ host: '0.0.0.0', port: 9100 });
+  expect(() => loadConfig({ METRICS_PORT: 'nine' })).toThrow(/METRICS_PORT/);
+});

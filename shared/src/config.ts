@@ -45,6 +45,21 @@ export interface SubgraphConfig {
   readonly mode: ServiceMode;
   /** Where to reach the other subgraphs this one asks (by name), e.g. to check a reference exists. */
   readonly peerUrls: Readonly<Record<string, string>>;
+  /** Where `GET /metrics` listens: apart from the port clients use. */
+  readonly metrics: MetricsListen;
+}
+
+export interface MetricsListen {
+  readonly host: string;
+  readonly port: number;
+}
+
+/** Metrics ports lie this far above a service's default port: the gateway's 4000 gives 9464 (Prometheus' usual port). */
+export const METRICS_PORT_OFFSET = 5464;
+
+/** `METRICS_HOST` (loopback by default: for a scraper on the same machine) and the port from `portVariable`. */
+export function loadMetricsListen(env: Env, portVariable: string, defaultPort: number): MetricsListen {
+  return { host: getEnvStr(env, 'METRICS_HOST', '127.0.0.1'), port: getEnvNum(env, portVariable, defaultPort) };
 }
 
 /** What a subgraph's server needs of its configuration: no host, port or database. */
@@ -73,6 +88,7 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env: Env =
     jwt: loadJwtConfig(env),
     mode: loadServiceMode(env),
     peerUrls,
+    metrics: loadMetricsListen(env, `${prefix}_METRICS_PORT`, defaultPort + METRICS_PORT_OFFSET),
   };
 }
 

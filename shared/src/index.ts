@@ -44,3 +44,4 @@ export * from './withTimeout';
 export * from './orderLocale';
 export * from './db/countGroups';
 export * from './db/containsPattern';
+export * from './metrics';

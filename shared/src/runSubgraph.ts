@@ -1,6 +1,7 @@
 import { loadSubgraphConfig } from './config';
 import { envNameOf } from './env';
 import { createLogger } from './logger';
+import { serveMetrics } from './metrics/serveMetrics';
 import { onShutdown, runMain } from './process';
 import type { SubgraphModule } from './SubgraphModule';
 
@@ -22,7 +23,9 @@ export function runSubgraph(subgraph: SubgraphModule): void {
     if (applied.length) log.info({ applied }, 'migrations applied');
     const server = subgraph.createServer({ dataSource, config, log });
     await server.start(config.port, config.host);
+    const metrics = await serveMetrics(server.metrics, config.metrics, log);
     onShutdown(log, async () => {
+      await metrics?.close();
       await server.stop();
       await dataSource.destroy();
     });

@@ -35,7 +35,15 @@ describe('loadSubgraphConfig', () => {
       jwt: { secret: DEVELOPMENT_JWT_SECRET, issuer: 'nsc-hub', audience: 'nsc-hub' },
       mode: { production: false, exposeInternals: true },
       peerUrls: {},
+      metrics: { host: '127.0.0.1', port: 9465 },
     });
+  });
+
+  it('serves metrics at <NAME>_METRICS_PORT, by default its default port + 5464, on METRICS_HOST', () => {
+    expect(loadSubgraphConfig('forums', 4003, {}).metrics).toEqual({ host: '127.0.0.1', port: 9467 });
+    // Its own port moved, its metrics stay where the operator's scraper looks for them.
+    expect(loadSubgraphConfig('forums', 4003, { FORUMS_PORT: '5003' }).metrics.port).toBe(9467);
+    expect(loadSubgraphConfig('forums', 4003, { FORUMS_METRICS_PORT: '9100', METRICS_PORT: '9200', METRICS_HOST: '0.0.0.0' }).metrics).toEqual({ host: '0.0.0.0', port: 9100 });
   });
 
   it('finds the subgraphs it asks at <PEER>_URL, else on their default port on this machine', () => {

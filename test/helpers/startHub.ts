@@ -1,5 +1,5 @@
 import pino, { type Logger } from 'pino';
-import { createGateway, loadConfig, type GatewayConfig } from '@nsc-hub/gateway';
+import { createGateway, loadConfig, type Gateway, type GatewayConfig } from '@nsc-hub/gateway';
 import type { ServiceMode, SubgraphModule } from '@nsc-hub/shared';
 import {
   TEST_JWT,
@@ -19,6 +19,8 @@ export interface RunningHub {
   /** http://127.0.0.1:<port> of the gateway, for /healthz and /readyz. */
   readonly origin: string;
   readonly subgraphs: Readonly<Record<string, RunningSubgraph>>;
+  /** The gateway itself, e.g. for its metrics. */
+  readonly gateway: Gateway;
   query<TData = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<TData>>;
   stop(): Promise<void>;
 }
@@ -76,6 +78,7 @@ export async function startHub(
     url,
     origin: `http://127.0.0.1:${listening.port}`,
     subgraphs: running,
+    gateway,
     query: (query, variables, token) => graphqlRequest(url, query, { variables, token }),
     async stop() {
       await gateway.stop();

@@ -26,6 +26,8 @@ import { useNoNulCharacters } from './useNoNulCharacters';
 import { useChangeReport } from './useChangeReport';
 import { useServiceUnavailableStatus } from './useServiceUnavailableStatus';
 import { accessLog, accessLogEntryOf, useAccessLog } from './useAccessLog';
+import { ServiceMetrics } from '../metrics/ServiceMetrics';
+import { addDatabaseMetrics } from '../metrics/databaseMetrics';
 
 /** What every subgraph's request context has. */
 export interface SubgraphContextBase extends RequestContextBase {
@@ -63,6 +65,8 @@ interface PoolEvents {
 export interface SubgraphServer {
   start(port: number, host: string): Promise<Listening>;
   stop(): Promise<void>;
+  /** What it counts (requests, its database), for `serveMetrics` on a port of its own. */
+  readonly metrics: ServiceMetrics;
 }
 
 function secretMatches(expected: Buffer, given: string | string[] | undefined): boolean {
@@ -86,6 +90,8 @@ export function createSubgraphServer<TContext extends SubgraphContextBase>(optio
   const pingDatabase = createDatabasePing(dataSource, READINESS_TIMEOUT_MS);
   let stopping = false;
   const httpServer = createHttpServer();
+  const metrics = new ServiceMetrics(config.name);
+  addDatabaseMetrics(metrics, dataSource);
   const apollo = new ApolloServer<TContext>({
     schema: buildSubgraphSchema({ typeDefs: parse(options.typeDefs), resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
     ...serverModeOptions(config.mode, { databaseOutages: true }),
@@ -143,6 +149,7 @@ export function createSubgraphServer<TContext extends SubgraphContextBase>(optio
 
   let started: Listening | undefined;
   return {
+    metrics,
     async start(port, host) {
       await apollo.start();
       const pool = (dataSource.driver as unknown as { master?: PoolEvents }).master;
@@ -157,6 +164,7 @@ export function createSubgraphServer<TContext extends SubgraphContextBase>(optio
         assignRequestId(fromGateway),
         requestIdOnEveryError(),
         accessLog(log),
+        metrics.countRequests(),
         onlyGetAndPost(),
         (req, res, next) => {
           if (fromGateway(req)) return next();

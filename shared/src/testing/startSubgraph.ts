@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { SubgraphModule } from '../SubgraphModule';
 import type { ServiceMode } from '../config';
 import type { QueryCounter } from '../db/QueryCounter';
+import type { ServiceMetrics } from '../metrics/ServiceMetrics';
 import { createTestDatabase, type TestDatabase } from './testDatabase';
 import { TEST_JWT, TEST_MODE, TEST_SUBGRAPH_SECRET } from './tokens';
 
@@ -14,6 +15,8 @@ export interface RunningSubgraph {
   readonly dataSource: DataSource;
   /** SQL statements sent so far by this subgraph's data source, and their text on request. */
   readonly queries: Pick<QueryCounter, 'statements' | 'record'>;
+  /** What it counts, as its `/metrics` would show. */
+  readonly metrics: ServiceMetrics;
   stop(): Promise<void>;
 }
 
@@ -52,6 +55,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
     url: `http://127.0.0.1:${listening.port}/graphql`,
     dataSource,
     queries,
+    metrics: server.metrics,
     stop() {
       // Idempotent: a test may stop a subgraph early to see how the hub copes without it.
       stopped ??= (async () => {

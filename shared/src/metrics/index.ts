@@ -1,0 +1,3 @@
+export * from './ServiceMetrics';
+export * from './serveMetrics';
+export * from './databaseMetrics';
