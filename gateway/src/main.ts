@@ -1,4 +1,6 @@
-import { createLogger, onShutdown, runMain, serveMetrics } from '@nsc-hub/shared';
+// First: traces (when OTEL_EXPORTER_OTLP_ENDPOINT is set) need to see http, undici and pg load.
+import '@nsc-hub/shared/src/tracing/register';
+import { createLogger, onShutdown, runMain, serveMetrics, stopTracing } from '@nsc-hub/shared';
 import { loadConfig } from './config';
 import { createGateway } from './createGateway';
 
@@ -11,5 +13,6 @@ runMain(async () => {
   onShutdown(log, async () => {
     await metrics?.close();
     await gateway.stop();
+    await stopTracing();
   });
 });

@@ -45,3 +45,4 @@ export * from './orderLocale';
 export * from './db/countGroups';
 export * from './db/containsPattern';
 export * from './metrics';
+export { startTracing, stopTracing, serviceNameOf } from './tracing/startTracing';

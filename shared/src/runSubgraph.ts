@@ -2,6 +2,7 @@ import { loadSubgraphConfig } from './config';
 import { envNameOf } from './env';
 import { createLogger } from './logger';
 import { serveMetrics } from './metrics/serveMetrics';
+import { stopTracing } from './tracing/startTracing';
 import { onShutdown, runMain } from './process';
 import type { SubgraphModule } from './SubgraphModule';
 
@@ -28,6 +29,7 @@ export function runSubgraph(subgraph: SubgraphModule): void {
       await metrics?.close();
       await server.stop();
       await dataSource.destroy();
+      await stopTracing();
     });
   });
 }

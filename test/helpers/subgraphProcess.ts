@@ -34,7 +34,7 @@ export interface SubgraphProcess {
  */
 export async function startSubgraphProcess(
   module: SubgraphModule,
-  options: { port?: number; peerUrls?: Readonly<Record<string, string>> } = {},
+  options: { port?: number; peerUrls?: Readonly<Record<string, string>>; env?: NodeJS.ProcessEnv } = {},
 ): Promise<SubgraphProcess> {
   const database = await createTestDatabase(module.name);
   const { dataSource } = module.createDatabase(database.url, { poolSize: 2 });
@@ -58,6 +58,7 @@ export async function startSubgraphProcess(
     JWT_ISSUER: TEST_JWT.issuer,
     JWT_AUDIENCE: TEST_JWT.audience,
     LOG_LEVEL: 'warn',
+    ...options.env,
   };
   const entry = path.join(ROOT, 'subgraphs', module.name, 'src', 'main.ts');
   let child: ChildProcess | undefined;
