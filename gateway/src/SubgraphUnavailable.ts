@@ -12,7 +12,7 @@ import {
   type TypeNode,
 } from 'graphql';
 import type { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { ERRORS } from '@nsc-hub/shared';
+import { ERRORS, fragmentsOf } from '@nsc-hub/shared';
 import { DocumentCache } from './DocumentCache';
 
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
@@ -78,7 +78,7 @@ export class SubgraphUnavailable {
   private pathsOf(document: DocumentNode, variables: Record<string, unknown> | undefined): Path[] {
     const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
     if (!operation) return [];
-    const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+    const fragments = fragmentsOf(document);
     const entities = operation.selectionSet.selections.find((s) => s.kind === Kind.FIELD && s.name.value === '_entities');
     if (entities?.kind === Kind.FIELD && entities.selectionSet) {
       const representations = variables?.representations;

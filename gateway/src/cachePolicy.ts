@@ -1,16 +1,16 @@
 import {
   Kind,
   getNamedType,
+  getOperationAST,
   isCompositeType,
   parse,
   type DirectiveNode,
   type DocumentNode,
-  type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLSchema,
-  type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { fragmentsOf } from '@nsc-hub/shared';
 import { LruCache } from './LruCache';
 
 export type CacheScope = 'PUBLIC' | 'PRIVATE';
@@ -94,14 +94,11 @@ export class CacheHints {
  * evaluated), which can only make the answer kept for less time, never longer.
  */
 export function cachePolicyOf(schema: GraphQLSchema, hints: CacheHints, document: DocumentNode, operationName?: string | null): CachePolicy {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  const operation = getOperationAST(document, operationName);
   if (!operation || operation.operation !== 'query') return NOT_CACHEABLE;
   const root = schema.getQueryType();
   if (!root) return NOT_CACHEABLE;
-  const fragments = new Map(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-  );
+  const fragments = fragmentsOf(document);
   let maxAge = Number.POSITIVE_INFINITY;
   let scope: CacheScope = 'PUBLIC';
   const seen = new Set<string>();

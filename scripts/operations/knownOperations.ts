@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Kind, parse, type DefinitionNode, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { fragmentsOf } from '@nsc-hub/shared/src/fragmentsOf';
 
 /** An operation file as stored: its repository-relative path and text. */
 export interface OperationFile {
@@ -65,9 +66,7 @@ export function knownOperations(files: readonly OperationFile[]): KnownOperation
     } catch (error) {
       return [{ name: path.posix.basename(f.file, '.graphql'), file: f.file, parseError: (error as Error).message }];
     }
-    const fragments = new Map(
-      document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-    );
+    const fragments = fragmentsOf(document);
     const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
     return operations.map((operation, i) => {
       const needed = new Map<string, FragmentDefinitionNode>();

@@ -1,5 +1,6 @@
 import { Kind, parse, print, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 import { isRecord, valueAt } from '@nsc-hub/shared/src/export';
+import { fragmentsOf } from '@nsc-hub/shared/src/fragmentsOf';
 
 export interface GraphQLResult {
   data?: Record<string, unknown> | null;
@@ -47,7 +48,7 @@ function fieldAt(set: SelectionSetNode, keys: readonly string[], fragments: Map<
 export function withCursor(document: DocumentNode, path: readonly string[], cursor: string): DocumentNode {
   // A fresh, location-free copy to change in place.
   const copy = parse(print(document), { noLocation: true }) as { definitions: readonly { kind: Kind }[] } & DocumentNode;
-  const fragments = new Map(copy.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const fragments = fragmentsOf(copy);
   const operation = copy.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
   const field = operation && 'selectionSet' in operation ? fieldAt(operation.selectionSet as SelectionSetNode, path, fragments) : undefined;
   if (!field) throw new Error(`cannot find the field at ${path.join('.')} in the query`);

@@ -46,3 +46,4 @@ export * from './db/countGroups';
 export * from './db/containsPattern';
 export * from './metrics';
 export { startTracing, stopTracing, serviceNameOf } from './tracing/startTracing';
+export * from './fragmentsOf';

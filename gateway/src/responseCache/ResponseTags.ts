@@ -15,7 +15,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import type { EntityChange } from '@nsc-hub/shared';
+import { fragmentsOf, type EntityChange } from '@nsc-hub/shared';
 import { supergraphJoins, type SupergraphJoins } from '../supergraphJoins';
 
 /** An answer holding this record: `e:City:c-aarhus`. */
@@ -49,9 +49,7 @@ export class ResponseTags {
 
   /** The tags of an answer's data to `operation` of `document`. */
   of(document: DocumentNode, operation: OperationDefinitionNode, data: Record<string, unknown>): string[] {
-    const fragments = new Map(
-      document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-    );
+    const fragments = fragmentsOf(document);
     const root = operation.operation === 'query' ? this.joins.schema.getQueryType() : this.joins.schema.getMutationType();
     const tags = new Set<string>();
     if (!root) return [];
