@@ -1,11 +1,7 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { envNameOf } from '@nsc-hub/shared';
 import { TEST_JWT, TEST_SUBGRAPH_SECRET, freePort } from '@nsc-hub/shared/src/testing';
 import { stopChild } from '../../scripts/supervisor';
-import { readyzAnswers, waitUntilReady } from './waitUntilReady';
-
-const ROOT = path.resolve(__dirname, '..', '..');
+import { spawnService } from './spawnService';
 
 export interface GatewayProcess {
   /** http://127.0.0.1:<port>/graphql */
@@ -20,34 +16,17 @@ export interface GatewayProcess {
  */
 export async function startGatewayProcess(subgraphUrls: Readonly<Record<string, string>>, env: NodeJS.ProcessEnv = {}): Promise<GatewayProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'gateway', 'src', 'main.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`${envNameOf(name)}_URL`, url])),
-      GATEWAY_HOST: '127.0.0.1',
-      GATEWAY_PORT: String(port),
-      SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET,
-      JWT_SECRET: TEST_JWT.secret,
-      JWT_ISSUER: TEST_JWT.issuer,
-      JWT_AUDIENCE: TEST_JWT.audience,
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-10_000));
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  await waitUntilReady({
-    name: 'gateway',
-    process: child,
-    ready: readyzAnswers(`http://127.0.0.1:${port}/readyz`),
-    output: () => output,
-    timeoutMs: 30_000,
-    intervalMs: 50,
-    giveUp: () => child.kill('SIGKILL'),
-  });
+  const child = await spawnService('gateway', 'gateway/src/main.ts', {
+    ...process.env,
+    ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`${envNameOf(name)}_URL`, url])),
+    GATEWAY_HOST: '127.0.0.1',
+    GATEWAY_PORT: String(port),
+    SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET,
+    JWT_SECRET: TEST_JWT.secret,
+    JWT_ISSUER: TEST_JWT.issuer,
+    JWT_AUDIENCE: TEST_JWT.audience,
+    LOG_LEVEL: 'warn',
+    ...env,
+  }, `http://127.0.0.1:${port}/readyz`);
   return { url: `http://127.0.0.1:${port}/graphql`, stop: () => stopChild(child) };
 }

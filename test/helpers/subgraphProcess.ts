@@ -1,12 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { envNameOf, type SubgraphModule } from '@nsc-hub/shared';
 import { TEST_JWT, TEST_SUBGRAPH_SECRET, createTestDatabase, freePort, type TestDatabase } from '@nsc-hub/shared/src/testing';
 import { stopChild } from '../../scripts/supervisor';
-import { readyzAnswers, waitUntilReady } from './waitUntilReady';
-
-const ROOT = path.resolve(__dirname, '..', '..');
-const READY_WITHIN_MS = 30_000;
+import { spawnService } from './spawnService';
 
 export interface SubgraphProcess {
   /** http://127.0.0.1:<port>/graphql */
@@ -60,7 +57,7 @@ export async function startSubgraphProcess(
     LOG_LEVEL: 'warn',
     ...options.env,
   };
-  const entry = path.join(ROOT, 'subgraphs', module.name, 'src', 'main.ts');
+  const entry = path.posix.join('subgraphs', module.name, 'src', 'main.ts');
   let child: ChildProcess | undefined;
   const running = () => child !== undefined && child.exitCode === null && child.signalCode === null;
 
@@ -70,21 +67,7 @@ export async function startSubgraphProcess(
     database,
     async start() {
       if (running()) throw new Error(`${module.name} is already running`);
-      const started = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      child = started;
-      let output = '';
-      const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-10_000));
-      started.stdout!.on('data', keep);
-      started.stderr!.on('data', keep);
-      await waitUntilReady({
-        name: module.name,
-        process: started,
-        ready: readyzAnswers(`http://127.0.0.1:${port}/readyz`),
-        output: () => output,
-        timeoutMs: READY_WITHIN_MS,
-        intervalMs: 50,
-        giveUp: () => started.kill('SIGKILL'),
-      });
+      child = await spawnService(module.name, entry, env, `http://127.0.0.1:${port}/readyz`);
     },
     signal(signal) {
       if (running()) child!.kill(signal);

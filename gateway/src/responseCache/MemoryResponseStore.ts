@@ -27,6 +27,10 @@ export class MemoryResponseStore implements ResponseStore {
     });
   }
 
+  async connect(): Promise<void> {
+    // Nothing to open: the answers are in this process.
+  }
+
   async lookup(key: string): Promise<Lookup> {
     return { found: this.entries.get(key)?.response, invalidations: this.invalidations };
   }

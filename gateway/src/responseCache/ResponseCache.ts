@@ -112,9 +112,7 @@ export class ResponseCache {
   }
 
   async connect(): Promise<void> {
-    if (this.store instanceof RedisResponseStore) {
-      await this.store.connect().catch((error: unknown) => this.failed(error));
-    }
+    await this.store.connect().catch((error: unknown) => this.failed(error));
   }
 
   close(): Promise<void> {

@@ -18,6 +18,8 @@ export interface Lookup {
  * it: an answer read from the subgraphs while a write was committing may be older than the write.
  */
 export interface ResponseStore {
+  /** Opens what the store needs (a connection); one that fails leaves requests going on without it. */
+  connect(): Promise<void>;
   lookup(key: string): Promise<Lookup>;
   /** False when an invalidation came between: nothing was kept. */
   store(key: string, response: StoredResponse, tags: readonly string[], ttlSeconds: number, invalidationsAtLookup: number): Promise<boolean>;
