@@ -1,10 +1,10 @@
 import { envNameOf } from '@nsc-hub/shared';
 import { TEST_JWT, TEST_SUBGRAPH_SECRET, freePort } from '@nsc-hub/shared/src/testing';
 import { stopChild } from '../../scripts/supervisor';
-import { spawnService } from './spawnService';
+import { LOOPBACK, spawnService, type ServiceHost } from './spawnService';
 
 export interface GatewayProcess {
-  /** http://127.0.0.1:<port>/graphql */
+  /** http://<host>:<port>/graphql */
   readonly url: string;
   stop(): Promise<void>;
 }
@@ -12,14 +12,18 @@ export interface GatewayProcess {
 /**
  * The gateway as a Node process of its own, run from `gateway/src/main.ts` as `npm start` runs it,
  * in front of subgraphs already running (name → URL), with the test secret and JWT settings and
- * `env` on top; resolves once its /readyz answers 200.
+ * `env` on top, on `host` (loopback unless said); resolves once its /readyz answers 200.
  */
-export async function startGatewayProcess(subgraphUrls: Readonly<Record<string, string>>, env: NodeJS.ProcessEnv = {}): Promise<GatewayProcess> {
+export async function startGatewayProcess(
+  subgraphUrls: Readonly<Record<string, string>>,
+  env: NodeJS.ProcessEnv = {},
+  host: ServiceHost = LOOPBACK,
+): Promise<GatewayProcess> {
   const port = await freePort();
   const child = await spawnService('gateway', 'gateway/src/main.ts', {
     ...process.env,
     ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`${envNameOf(name)}_URL`, url])),
-    GATEWAY_HOST: '127.0.0.1',
+    GATEWAY_HOST: host.address,
     GATEWAY_PORT: String(port),
     SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET,
     JWT_SECRET: TEST_JWT.secret,
@@ -27,6 +31,6 @@ export async function startGatewayProcess(subgraphUrls: Readonly<Record<string, 
     JWT_AUDIENCE: TEST_JWT.audience,
     LOG_LEVEL: 'warn',
     ...env,
-  }, `http://127.0.0.1:${port}/readyz`);
-  return { url: `http://127.0.0.1:${port}/graphql`, stop: () => stopChild(child) };
+  }, `http://${host.address}:${port}/readyz`, host);
+  return { url: `http://${host.address}:${port}/graphql`, stop: () => stopChild(child) };
 }

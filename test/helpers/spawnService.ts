@@ -5,13 +5,24 @@ import { readyzAnswers, waitUntilReady } from './waitUntilReady';
 const ROOT = path.resolve(__dirname, '..', '..');
 const READY_WITHIN_MS = 30_000;
 
+/** Where a service runs: an address it listens on and is reached at, and the command that runs a program there. */
+export interface ServiceHost {
+  readonly address: string;
+  /** Put before the program's own command line, e.g. `ip netns exec <namespace>`; empty for this machine. */
+  readonly command: readonly string[];
+}
+
+/** This machine's loopback, where tests run their services unless told otherwise. */
+export const LOOPBACK: ServiceHost = { address: '127.0.0.1', command: [] };
+
 /**
  * A service's TypeScript entry point (relative to the repository) as a Node process of its own,
- * run as `npm start` runs it; resolves once its `/readyz` at `readyz` answers 200. Its output is
- * kept and shown only if it exits or is not ready in time (then it is killed).
+ * run as `npm start` runs it, on `host`; resolves once its `/readyz` at `readyz` answers 200. Its
+ * output is kept and shown only if it exits or is not ready in time (then it is killed).
  */
-export async function spawnService(name: string, entry: string, env: NodeJS.ProcessEnv, readyz: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function spawnService(name: string, entry: string, env: NodeJS.ProcessEnv, readyz: string, host: ServiceHost = LOOPBACK): Promise<ChildProcess> {
+  const [program, ...args] = [...host.command, process.execPath, '--import', 'tsx', path.join(ROOT, entry)];
+  const child = spawn(program, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-10_000));
   child.stdout!.on('data', keep);

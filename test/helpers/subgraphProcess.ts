@@ -3,13 +3,13 @@ import path from 'node:path';
 import { envNameOf, type SubgraphModule } from '@nsc-hub/shared';
 import { TEST_JWT, TEST_SUBGRAPH_SECRET, createTestDatabase, freePort, type TestDatabase } from '@nsc-hub/shared/src/testing';
 import { stopChild } from '../../scripts/supervisor';
-import { spawnService } from './spawnService';
+import { LOOPBACK, spawnService, type ServiceHost } from './spawnService';
 
 export interface SubgraphProcess {
-  /** http://127.0.0.1:<port>/graphql */
+  /** http://<host>:<port>/graphql */
   readonly url: string;
   readonly port: number;
-  /** Its migrated and seeded database, kept across restarts. */
+  /** Its migrated and seeded database, kept across restarts (one given to it is never dropped). */
   readonly database: TestDatabase;
   /** Starts it (again) on the same port and database; resolves once its /readyz answers 200. */
   start(): Promise<void>;
@@ -25,23 +25,16 @@ export interface SubgraphProcess {
 
 /**
  * A subgraph as its own Node process, run from its `src/main.ts` as `npm start` runs it, on a fresh
- * migrated and seeded database and a loopback port (`port`, or a free one), with the test secret
- * and JWT settings: a test can freeze it, kill it and start it again where it ran. Its output is
- * kept and shown only if it fails to start.
+ * migrated and seeded database (or `databaseUrl`, prepared already) and a port (`port`, or a free
+ * one) on `host` (loopback unless said), with the test secret and JWT settings: a test can freeze
+ * it, kill it and start it again where it ran. Its output is kept and shown only if it fails to start.
  */
 export async function startSubgraphProcess(
   module: SubgraphModule,
-  options: { port?: number; peerUrls?: Readonly<Record<string, string>>; env?: NodeJS.ProcessEnv } = {},
+  options: { port?: number; peerUrls?: Readonly<Record<string, string>>; env?: NodeJS.ProcessEnv; host?: ServiceHost; databaseUrl?: string } = {},
 ): Promise<SubgraphProcess> {
-  const database = await createTestDatabase(module.name);
-  const { dataSource } = module.createDatabase(database.url, { poolSize: 2 });
-  await dataSource.initialize();
-  try {
-    await module.migrate(dataSource);
-    await module.seed(dataSource);
-  } finally {
-    await dataSource.destroy();
-  }
+  const host = options.host ?? LOOPBACK;
+  const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => {} } : await createSeededDatabase(module);
   const name = envNameOf(module.name);
   const port = options.port ?? (await freePort());
   const env: NodeJS.ProcessEnv = {
@@ -49,7 +42,7 @@ export async function startSubgraphProcess(
     [`${name}_PORT`]: String(port),
     [`${name}_DATABASE_URL`]: database.url,
     ...Object.fromEntries(Object.entries(options.peerUrls ?? {}).map(([peer, url]) => [`${envNameOf(peer)}_URL`, url])),
-    SUBGRAPH_HOST: '127.0.0.1',
+    SUBGRAPH_HOST: host.address,
     SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET,
     JWT_SECRET: TEST_JWT.secret,
     JWT_ISSUER: TEST_JWT.issuer,
@@ -62,12 +55,12 @@ export async function startSubgraphProcess(
   const running = () => child !== undefined && child.exitCode === null && child.signalCode === null;
 
   const handle: SubgraphProcess = {
-    url: `http://127.0.0.1:${port}/graphql`,
+    url: `http://${host.address}:${port}/graphql`,
     port,
     database,
     async start() {
       if (running()) throw new Error(`${module.name} is already running`);
-      child = await spawnService(module.name, entry, env, `http://127.0.0.1:${port}/readyz`);
+      child = await spawnService(module.name, entry, env, `http://${host.address}:${port}/readyz`, host);
     },
     signal(signal) {
       if (running()) child!.kill(signal);
@@ -97,4 +90,18 @@ export async function startSubgraphProcess(
     throw error;
   }
   return handle;
+}
+
+/** A test database of its own for `module`, migrated and seeded. */
+async function createSeededDatabase(module: SubgraphModule): Promise<TestDatabase> {
+  const database = await createTestDatabase(module.name);
+  const { dataSource } = module.createDatabase(database.url, { poolSize: 2 });
+  await dataSource.initialize();
+  try {
+    await module.migrate(dataSource);
+    await module.seed(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+  return database;
 }
