@@ -44,6 +44,7 @@ import { useHttpCaching } from './plugins/useHttpCaching';
 import { useResponseCache } from './plugins/useResponseCache';
 import { useQueryCost } from './plugins/useQueryCost';
 import { useSignedInIntrospection } from './plugins/useSignedInIntrospection';
+import { useOperationResolution } from './plugins/useOperationResolution';
 import { serveExplorer } from './serveExplorer';
 import { servePersistedOperations } from './servePersistedOperations';
 import { limitValidationRules, restoreLimitError } from './requestLimits';
@@ -128,6 +129,7 @@ export function createGateway(config: GatewayConfig, log: Logger): Gateway {
       ApolloServerPluginCacheControlDisabled(),
       useRequestErrors<GatewayContext>(log),
       useNoNulCharacters<GatewayContext>(),
+      useOperationResolution(),
       useQueryCost<GatewayContext>(config.limits.cost),
       ...(config.mode.production ? [useSignedInIntrospection(), useSchemaPrivacy<GatewayContext>()] : []),
       useServiceUnavailableStatus<GatewayContext>(),

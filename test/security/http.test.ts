@@ -94,6 +94,17 @@ describe('malformed bodies', () => {
   });
 });
 
+describe('documents with no operation to run', () => {
+  const TWO = 'query Countries { countries { code } } mutation Create { createCity(input: { name: "Ambiguby", country: "DK" }) { id } }';
+  test.each([
+    ['two operations and none named', { query: TWO }, 'Must provide operation name if query contains multiple operations.'],
+    ['an operation name the document does not hold', { query: TWO, operationName: 'Delete' }, 'Unknown operation named "Delete".'],
+  ])('%s: 400 OPERATION_RESOLUTION_FAILURE, nothing run', async (_label, body, message) => {
+    const answer = await expectRefused({ method: 'POST', headers: withAdmin(json), body: JSON.stringify(body) }, 400, 'OPERATION_RESOLUTION_FAILURE');
+    expect(answer.body.errors?.[0].message).toBe(message);
+  });
+});
+
 describe('cross-site requests a browser sends without a preflight are refused (CSRF)', () => {
   const mutationBody = JSON.stringify({ query: MUTATION });
   test.each([

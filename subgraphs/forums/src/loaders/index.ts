@@ -10,7 +10,11 @@ const byRole = (a: ParticipationEntity, b: ParticipationEntity) =>
   (a.organisation ?? '').localeCompare(b.organisation ?? '') ||
   a.id.localeCompare(b.id);
 
-/** Participations of the given cities or countries, newest event first: one statement per batch. */
+/**
+ * Participations of the given cities or countries, newest event first, and within one event as
+ * `byRole` orders them (not by their generated ids, which differ from one database to the next):
+ * one statement per batch.
+ */
 function participationsBy(db: DataSource, column: 'city_id' | 'country_code') {
   return (keys: string[]): Promise<ParticipationEntity[]> =>
     db
@@ -20,7 +24,11 @@ function participationsBy(db: DataSource, column: 'city_id' | 'country_code') {
       .where(`p.${column} = ANY(:keys)`, { keys })
       .orderBy('e.starts_on', 'DESC')
       .addOrderBy('e.id', 'ASC')
+      .addOrderBy('array_position(CAST(:roles AS text[]), CAST(p.role AS text))', 'ASC')
+      .addOrderBy('p.city_id', 'ASC', 'NULLS LAST')
+      .addOrderBy('p.organisation', 'ASC', 'NULLS FIRST')
       .addOrderBy('p.id', 'ASC')
+      .setParameter('roles', [...PARTICIPATION_ROLES])
       .getMany();
 }
 
