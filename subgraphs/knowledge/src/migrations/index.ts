@@ -1,6 +1,7 @@
 import { appendOnlyAuditLogMigration, createIdempotencyKeysMigration } from '@nsc-hub/shared';
 import { DB_SCHEMA } from '../dbSchema';
 import { CreateKnowledgeSchema1763900000000 } from './1763900000000-CreateKnowledgeSchema';
+import { SearchTermsInRankOrder1767100000000 } from './1767100000000-SearchTermsInRankOrder';
 
 /**
  * In order of application. The audit log table is in the first; the platform's migrations keep the
@@ -10,4 +11,5 @@ export const migrations = [
   CreateKnowledgeSchema1763900000000,
   appendOnlyAuditLogMigration(DB_SCHEMA, 1765100000001),
   createIdempotencyKeysMigration(DB_SCHEMA, 1765200000001),
+  SearchTermsInRankOrder1767100000000,
 ];
