@@ -8,6 +8,7 @@
 // terms follow by trigger within the writing statement.
 import { Faker, base, en } from '@faker-js/faker';
 import type { DataSource } from 'typeorm';
+import type { GraphQLResponse } from '@nsc-hub/shared/src/testing';
 import { LANGUAGES, VOCABULARY } from '../bench/lib/vocabulary';
 import { startHub, type RunningHub } from './helpers/startHub';
 
@@ -45,6 +46,12 @@ interface Hit {
   readonly rank: number;
 }
 
+interface SearchConnection {
+  readonly totalCount: number;
+  readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
+  readonly edges: readonly { readonly rank: number; readonly node: { readonly id: string } }[];
+}
+
 /** Ranking every match, as search did before it had search_terms, in the order it states. */
 async function rankingEveryMatch(word: string, language: string, first: number): Promise<{ hits: Hit[]; total: number }> {
   const matches = `FROM knowledge.resources r, websearch_to_tsquery(knowledge.text_search_config($2), $1) q WHERE r.archived_at IS NULL AND r.search_vector @@ q`;
@@ -65,11 +72,11 @@ async function searchPages(word: string, language: string, size: number, pages: 
   let after: string | null = null;
   let total = 0;
   for (let page = 0; page < pages; page++) {
-    const res = await hub.query(SEARCH, { query: word, language, first: size, after });
+    const res: GraphQLResponse = await hub.query(SEARCH, { query: word, language, first: size, after });
     expect(res.errors).toBeUndefined();
-    const connection = res.data!.searchResources;
+    const connection: SearchConnection = res.data!.searchResources;
     total = connection.totalCount;
-    hits.push(...connection.edges.map((e: { rank: number; node: { id: string } }) => ({ id: e.node.id, rank: e.rank })));
+    hits.push(...connection.edges.map((e) => ({ id: e.node.id, rank: e.rank })));
     if (!connection.pageInfo.hasNextPage) break;
     after = connection.pageInfo.endCursor;
   }
