@@ -47,3 +47,4 @@ export * from './db/containsPattern';
 export * from './metrics';
 export { startTracing, stopTracing, serviceNameOf } from './tracing/startTracing';
 export * from './fragmentsOf';
+export * from './db/plainRows';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { SqlParams, decodeDateCursor, toConnection, type Connection } from '@nsc-hub/shared';
+import { SqlParams, decodeDateCursor, plainRowsOf, toConnection, type Connection } from '@nsc-hub/shared';
 import { EventEntity } from '../entities/EventEntity';
 import type { EventFilter } from '../__generated__/resolvers-types';
 import { eventConditions, normaliseFilter } from './eventFilter';
@@ -25,6 +25,6 @@ export async function listEvents(db: DataSource, filter: EventFilter | null | un
   const matching = () => db.getRepository(EventEntity).createQueryBuilder('e').where(where.join(' AND '), p.params);
   const page = matching();
   if (cursor) page.andWhere(afterCursor(cursor, p), p.params);
-  const rows = await page.orderBy('e.startsOn', 'DESC').addOrderBy('e.id', 'ASC').limit(first + 1).getMany();
+  const rows = await plainRowsOf(db, EventEntity, page.orderBy('e.startsOn', 'DESC').addOrderBy('e.id', 'ASC').limit(first + 1), 'e');
   return toConnection(rows, first, () => matching().getCount(), eventSortKey);
 }

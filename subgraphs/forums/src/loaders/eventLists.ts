@@ -1,5 +1,5 @@
-import { In, type DataSource } from 'typeorm';
-import { SqlParams, createArgsLoader, groupByPageArgs, toConnection, type Connection } from '@nsc-hub/shared';
+import type { DataSource } from 'typeorm';
+import { SqlParams, createArgsLoader, groupByPageArgs, plainRowsIn, toConnection, type Connection } from '@nsc-hub/shared';
 import { EventEntity } from '../entities/EventEntity';
 import type { EventFilter } from '../__generated__/resolvers-types';
 import { DB_SCHEMA } from '../dbSchema';
@@ -66,7 +66,7 @@ export function createEventListLoader(db: DataSource, spec: ListSpec) {
              FROM ${spec.from} WHERE ${where.join(' AND ')}
          ) page WHERE rn <= ${p.add(first + 1)} ORDER BY owner, rn`,
       );
-      const events = rows.length ? await db.getRepository(EventEntity).findBy({ id: In([...new Set(rows.map((r) => r.id))]) }) : [];
+      const events = rows.length ? await plainRowsIn(db, EventEntity, 'id', [...new Set(rows.map((r) => r.id))]) : [];
       const byId = new Map(events.map((e) => [e.id, e]));
       for (const key of group) {
         pages.set(

@@ -1,5 +1,5 @@
-import { In, type DataSource } from 'typeorm';
-import { collate, createGroupLoader, createKeyLoader, type OrderLocale } from '@nsc-hub/shared';
+import type { DataSource } from 'typeorm';
+import { collate, createGroupLoader, createKeyLoader, plainRowsIn, plainRowsOf, type OrderLocale } from '@nsc-hub/shared';
 import { EventEntity, ForumEntity, ParticipationEntity, SourceEntity, WorkingGroupEntity, PARTICIPATION_ROLES } from '../entities';
 import { LIST_SPECS, createEventListLoader } from './eventLists';
 
@@ -17,37 +17,41 @@ const byRole = (a: ParticipationEntity, b: ParticipationEntity) =>
  */
 function participationsBy(db: DataSource, column: 'city_id' | 'country_code') {
   return (keys: string[]): Promise<ParticipationEntity[]> =>
-    db
-      .getRepository(ParticipationEntity)
-      .createQueryBuilder('p')
-      .innerJoin(EventEntity, 'e', 'e.id = p.event_id')
-      .where(`p.${column} = ANY(:keys)`, { keys })
-      .orderBy('e.starts_on', 'DESC')
-      .addOrderBy('e.id', 'ASC')
-      .addOrderBy('array_position(CAST(:roles AS text[]), CAST(p.role AS text))', 'ASC')
-      .addOrderBy('p.city_id', 'ASC', 'NULLS LAST')
-      .addOrderBy('p.organisation', 'ASC', 'NULLS FIRST')
-      .addOrderBy('p.id', 'ASC')
-      .setParameter('roles', [...PARTICIPATION_ROLES])
-      .getMany();
+    plainRowsOf(
+      db,
+      ParticipationEntity,
+      db
+        .getRepository(ParticipationEntity)
+        .createQueryBuilder('p')
+        .innerJoin(EventEntity, 'e', 'e.id = p.event_id')
+        .where(`p.${column} = ANY(:keys)`, { keys })
+        .orderBy('e.starts_on', 'DESC')
+        .addOrderBy('e.id', 'ASC')
+        .addOrderBy('array_position(CAST(:roles AS text[]), CAST(p.role AS text))', 'ASC')
+        .addOrderBy('p.city_id', 'ASC', 'NULLS LAST')
+        .addOrderBy('p.organisation', 'ASC', 'NULLS FIRST')
+        .addOrderBy('p.id', 'ASC')
+        .setParameter('roles', [...PARTICIPATION_ROLES]),
+      'p',
+    );
 }
 
 /** Every reference and list field goes through one of these, built fresh for each request; names sort in the request's order. */
 export function createLoaders(db: DataSource, locale: OrderLocale) {
   const repo = db.getRepository.bind(db);
-  const eventById = createKeyLoader((ids: string[]) => repo(EventEntity).findBy({ id: In(ids) }), (e) => e.id);
+  const eventById = createKeyLoader((ids: string[]) => plainRowsIn(db, EventEntity, 'id', ids), (e) => e.id);
   return {
     eventById,
-    forumById: createKeyLoader((ids: string[]) => repo(ForumEntity).findBy({ id: In(ids) }), (f) => f.id),
-    workingGroupById: createKeyLoader((ids: string[]) => repo(WorkingGroupEntity).findBy({ id: In(ids) }), (g) => g.id),
-    sourceById: createKeyLoader((ids: string[]) => repo(SourceEntity).findBy({ id: In(ids) }), (s) => s.id),
+    forumById: createKeyLoader((ids: string[]) => plainRowsIn(db, ForumEntity, 'id', ids), (f) => f.id),
+    workingGroupById: createKeyLoader((ids: string[]) => plainRowsIn(db, WorkingGroupEntity, 'id', ids), (g) => g.id),
+    sourceById: createKeyLoader((ids: string[]) => plainRowsIn(db, SourceEntity, 'id', ids), (s) => s.id),
     workingGroupsByForum: createGroupLoader(
       (ids: string[]) =>
         repo(WorkingGroupEntity).createQueryBuilder('g').where('g.forumId IN (:...ids)', { ids }).orderBy(`g.name ${collate(locale)}`).addOrderBy('g.id').getMany(),
       (g) => g.forumId,
     ),
     participationsByEvent: createGroupLoader(
-      async (ids: string[]) => (await repo(ParticipationEntity).findBy({ eventId: In(ids) })).sort(byRole),
+      async (ids: string[]) => (await plainRowsIn(db, ParticipationEntity, 'event_id', ids)).sort(byRole),
       (p) => p.eventId,
     ),
     participationsByCity: createGroupLoader(participationsBy(db, 'city_id'), (p) => p.cityId as string),

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { SqlParams, decodeDateCursor, toConnection, type Connection } from '@nsc-hub/shared';
+import { SqlParams, decodeDateCursor, plainRowsOf, toConnection, type Connection } from '@nsc-hub/shared';
 import { ResourceEntity } from '../entities/ResourceEntity';
 import type { ResourceFilter } from '../__generated__/resolvers-types';
 import { resourceConditions } from './resourceFilter';
@@ -31,6 +31,6 @@ export async function listResources(
   const matching = () => db.getRepository(ResourceEntity).createQueryBuilder('r').where(where.join(' AND '), p.params);
   const page = matching();
   if (cursor) page.andWhere(afterCursor(cursor, p), p.params);
-  const rows = await page.orderBy('r.sortDate', 'DESC').addOrderBy('r.id', 'ASC').limit(first + 1).getMany();
+  const rows = await plainRowsOf(db, ResourceEntity, page.orderBy('r.sortDate', 'DESC').addOrderBy('r.id', 'ASC').limit(first + 1), 'r');
   return toConnection(rows, first, () => matching().getCount(), resourceSortKey);
 }

@@ -1,17 +1,16 @@
-import { In, type DataSource } from 'typeorm';
-import { collate, createGroupLoader, createKeyLoader, type OrderLocale } from '@nsc-hub/shared';
+import type { DataSource } from 'typeorm';
+import { collate, createGroupLoader, createKeyLoader, plainRowsIn, type OrderLocale } from '@nsc-hub/shared';
 import { ResourceEntity, SourceEntity, TopicEntity } from '../entities';
 import { DB_SCHEMA } from '../dbSchema';
 import { LIST_SPECS, createResourceListLoader } from './resourceLists';
 
 /** Every reference and list field goes through one of these, built fresh for each request; names sort in the request's order. */
 export function createLoaders(db: DataSource, locale: OrderLocale) {
-  const repo = db.getRepository.bind(db);
-  const resourceById = createKeyLoader((ids: string[]) => repo(ResourceEntity).findBy({ id: In(ids) }), (r) => r.id);
+  const resourceById = createKeyLoader((ids: string[]) => plainRowsIn(db, ResourceEntity, 'id', ids), (r) => r.id);
   return {
     resourceById,
-    topicById: createKeyLoader((ids: string[]) => repo(TopicEntity).findBy({ id: In(ids) }), (t) => t.id),
-    sourceById: createKeyLoader((ids: string[]) => repo(SourceEntity).findBy({ id: In(ids) }), (s) => s.id),
+    topicById: createKeyLoader((ids: string[]) => plainRowsIn(db, TopicEntity, 'id', ids), (t) => t.id),
+    sourceById: createKeyLoader((ids: string[]) => plainRowsIn(db, SourceEntity, 'id', ids), (s) => s.id),
     topicsByResource: createGroupLoader(
       (ids: string[]): Promise<(TopicEntity & { resourceId: string })[]> =>
         db.query(

@@ -1,5 +1,5 @@
 import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
-import { collate, containsPattern, countryCode, decodeNameCursor, invalid, nameCursorKey, toConnection, type Connection, type OrderLocale } from '@nsc-hub/shared';
+import { collate, containsPattern, countryCode, decodeNameCursor, invalid, nameCursorKey, plainRowsOf, toConnection, type Connection, type OrderLocale } from '@nsc-hub/shared';
 import { CityEntity } from '../entities/CityEntity';
 import { DB_SCHEMA } from '../dbSchema';
 import type { CityFilter } from '../__generated__/resolvers-types';
@@ -45,6 +45,6 @@ export async function findCities(
   const base = () => applyFilter(db.getRepository(CityEntity).createQueryBuilder('c'), filter);
   const page = base();
   if (cursor) page.andWhere(`(c.name ${order} > :name ${order} OR (c.name = :name AND c.id > :id))`, { name: cursor[0], id: cursor[1] });
-  const rows = await page.orderBy(`c.name ${order}`).addOrderBy('c.id', 'ASC').limit(first + 1).getMany();
+  const rows = await plainRowsOf(db, CityEntity, page.orderBy(`c.name ${order}`).addOrderBy('c.id', 'ASC').limit(first + 1), 'c');
   return toConnection(rows, first, () => base().getCount(), (c) => nameCursorKey(locale, c.name, c.id));
 }

@@ -1,5 +1,5 @@
-import { In, type DataSource } from 'typeorm';
-import { collate, createGroupLoader, createKeyLoader, type OrderLocale } from '@nsc-hub/shared';
+import type { DataSource } from 'typeorm';
+import { collate, createGroupLoader, createKeyLoader, plainRowsIn, plainRowsOf, type OrderLocale } from '@nsc-hub/shared';
 import {
   CityCooperationModelEntity,
   CityEntity,
@@ -20,19 +20,19 @@ export function createLoaders(db: DataSource, locale: OrderLocale) {
   const repo = db.getRepository.bind(db);
   /** The rows whose `column` is one of `keys`, by name in the request's order, ties by id. */
   const byName = <T extends object>(entity: new () => T, column: string) => (keys: string[]) =>
-    repo(entity).createQueryBuilder('t').where(`t.${column} IN (:...keys)`, { keys }).orderBy(`t.name ${collate(locale)}`).addOrderBy('t.id').getMany();
+    plainRowsOf(db, entity, repo(entity).createQueryBuilder('t').where(`t.${column} IN (:...keys)`, { keys }).orderBy(`t.name ${collate(locale)}`).addOrderBy('t.id'), 't');
   return {
-    countryByCode: createKeyLoader((codes: string[]) => repo(CountryEntity).findBy({ code: In(codes) }), (c) => c.code),
-    cityById: createKeyLoader((ids: string[]) => repo(CityEntity).findBy({ id: In(ids) }), (c) => c.id),
-    networkById: createKeyLoader((ids: string[]) => repo(NetworkEntity).findBy({ id: In(ids) }), (n) => n.id),
-    cooperationModelById: createKeyLoader((ids: string[]) => repo(CooperationModelEntity).findBy({ id: In(ids) }), (m) => m.id),
-    sourceById: createKeyLoader((ids: string[]) => repo(SourceEntity).findBy({ id: In(ids) }), (s) => s.id),
+    countryByCode: createKeyLoader((codes: string[]) => plainRowsIn(db, CountryEntity, 'code', codes), (c) => c.code),
+    cityById: createKeyLoader((ids: string[]) => plainRowsIn(db, CityEntity, 'id', ids), (c) => c.id),
+    networkById: createKeyLoader((ids: string[]) => plainRowsIn(db, NetworkEntity, 'id', ids), (n) => n.id),
+    cooperationModelById: createKeyLoader((ids: string[]) => plainRowsIn(db, CooperationModelEntity, 'id', ids), (m) => m.id),
+    sourceById: createKeyLoader((ids: string[]) => plainRowsIn(db, SourceEntity, 'id', ids), (s) => s.id),
     citiesByCountry: createGroupLoader(
       byName(CityEntity, 'countryCode'),
       (c) => c.countryCode,
     ),
     membershipsByCity: createGroupLoader(
-      (ids: string[]) => repo(MembershipEntity).find({ where: { cityId: In(ids) }, order: { networkId: 'ASC', since: 'ASC', id: 'ASC' } }),
+      (ids: string[]) => plainRowsIn(db, MembershipEntity, 'city_id', ids, 't.network_id, t.since, t.id'),
       (m) => m.cityId,
     ),
     contactsByCity: createGroupLoader(
@@ -44,11 +44,11 @@ export function createLoaders(db: DataSource, locale: OrderLocale) {
       (m) => m.countryCode,
     ),
     cityModelLinksByCity: createGroupLoader(
-      (ids: string[]) => repo(CityCooperationModelEntity).find({ where: { cityId: In(ids) }, order: { modelId: 'ASC' } }),
+      (ids: string[]) => plainRowsIn(db, CityCooperationModelEntity, 'city_id', ids, 't.model_id'),
       (l) => l.cityId,
     ),
     cityModelLinksByModel: createGroupLoader(
-      (ids: string[]) => repo(CityCooperationModelEntity).find({ where: { modelId: In(ids) }, order: { cityId: 'ASC' } }),
+      (ids: string[]) => plainRowsIn(db, CityCooperationModelEntity, 'model_id', ids, 't.city_id'),
       (l) => l.modelId,
     ),
     networkMembers: createNetworkMembersLoader(db, locale),
