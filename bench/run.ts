@@ -10,11 +10,13 @@ import { REPO_ROOT } from '../scripts/hubDatabase';
 import { SUBGRAPHS } from '../scripts/subgraphs';
 import { openBenchServer, type BenchServer } from './lib/benchDatabase';
 import { captureShapes, type Captured, type CaptureReport } from './lib/capture';
+import { CpuMeter, cpuOfAll, ownCpu, postgresCpu, type CpuShare, type CpuSource } from './lib/cpuMeter';
+import { NO_PROFILES, cpuProfiles, type CpuProfiles } from './lib/cpuProfiles';
 import { ensureBenchData } from './lib/ensureData';
 import { DEFAULT_SEED } from './lib/generate';
 import { httpLoad, loopLoad, type Figures, type LoadOptions } from './lib/load';
 import { freePort, startService, type Service } from './lib/processes';
-import { analyse, renderMarkdown, type BenchResults, type GatewayRun } from './lib/report';
+import { GATEWAY, IDLE_GATEWAYS, LOAD_GENERATOR, POSTGRES, analyse, renderMarkdown, type BenchResults, type GatewayRun } from './lib/report';
 import { SHAPES, seededRandom, type BenchPools, type Shape } from './lib/shapes';
 
 /** Secrets made up for one run: the subgraphs refuse the development ones in production mode. */
@@ -33,11 +35,21 @@ interface Options {
   largeScale: number;
   seed: number;
   out: string;
+  shapes?: string;
+  profile?: boolean | string;
+}
+
+/** What one run measures: the shapes chosen, and where the processes' CPU profiles go, if anywhere. */
+interface Plan {
+  readonly shapes: readonly Shape[];
+  readonly profiles: CpuProfiles;
+  /** The label of the profiled run: a folder of `<out>/profiles`. */
+  readonly profileLabel?: string;
 }
 
 runMain(async () => {
   const options = new Command('bench')
-    .description('The hub against stock @apollo/gateway, Hive Gateway, the subgraphs directly and the database floor, side by side')
+    .description('The hub against stock @apollo/gateway, Hive Gateway (its own and the Rust query planner), the subgraphs directly and the database floor, side by side')
     .option('--quick', 'short measurements (the whole run in about a minute)', false)
     .option('--connections <n>', 'concurrent clients of every measurement (default 8, --quick 4)', (v) => Number(v))
     .option('--seconds <n>', 'seconds measured per figure, per round for the gateways (default 1.5, --quick 1)', (v) => Number(v))
@@ -47,6 +59,8 @@ runMain(async () => {
     .option('--large-scale <n>', 'the scale the scaling series compares with scale 1', (v) => Number(v), 10)
     .option('--seed <n>', 'seed of the data and of every variable sequence', (v) => Number(v), DEFAULT_SEED)
     .option('--out <dir>', 'where latest.md and latest.json go', path.join(REPO_ROOT, 'bench', 'results'))
+    .option('--shapes <ids>', `only these query shapes, comma-separated (of ${SHAPES.map((s) => s.id).join(', ')}; default all)`)
+    .option('--profile [label]', 'a V8 CPU profile of every process the bench starts, in <out>/profiles/<label>/<phase>/<process> (label: default the time and the shapes)')
     .parse()
     .opts<Options>();
   const load: LoadOptions = {
@@ -55,20 +69,22 @@ runMain(async () => {
     warmupSeconds: options.warmup ?? (options.quick ? 0.2 : 1),
   };
   options.rounds ??= options.quick ? 1 : 3;
+  const plan = planOf(options);
   const log = createLogger('bench');
   const started = Date.now();
   const server = await openBenchServer(process.env, log);
   try {
-    const results = await benchmark(server, options, load, log);
+    const results = await benchmark(server, options, plan, load, log);
     results.seconds = Math.round((Date.now() - started) / 1000);
     results.analysis = analyse(results);
-    const faults = harnessFaults(results);
+    const faults = [...harnessFaults(results), ...plan.profiles.missing().map((at) => `  ${at}: no CPU profile written`)];
     const markdown = renderMarkdown(results);
     console.log(`\n${markdown}`);
     mkdirSync(options.out, { recursive: true });
     writeFileSync(path.join(options.out, 'latest.md'), markdown);
     writeFileSync(path.join(options.out, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
     console.log(`Written to ${path.relative(process.cwd(), path.join(options.out, 'latest.md'))} and latest.json (${results.seconds} s).`);
+    if (plan.profiles.dir) console.log(`CPU profiles in ${path.relative(process.cwd(), plan.profiles.dir)}/<phase>/<process>/ (open with Chrome DevTools or npx speedscope).`);
     // A missed target is a finding; a figure with no answers or with errors is a broken measurement.
     if (faults.length) throw new Error(`Some measurements are not usable:\n${faults.join('\n')}`);
   } finally {
@@ -76,27 +92,52 @@ runMain(async () => {
   }
 });
 
-async function benchmark(server: BenchServer, options: Options, load: LoadOptions, log: Logger): Promise<BenchResults> {
-  const data1 = await ensureBenchData(server, 1, log, { seed: options.seed });
+/** The shapes `--shapes` names (all by default), and the profile folder of `--profile`. */
+function planOf(options: Options): Plan {
+  const ids = options.shapes?.split(',').map((id) => id.trim().toUpperCase()).filter(Boolean);
+  const unknown = ids?.filter((id) => !SHAPES.some((s) => s.id === id)) ?? [];
+  if (unknown.length) throw new Error(`--shapes: no shape ${unknown.join(', ')} (there are ${SHAPES.map((s) => s.id).join(', ')})`);
+  const shapes = ids?.length ? SHAPES.filter((s) => ids.includes(s.id)) : SHAPES;
+  if (!options.profile) return { shapes, profiles: NO_PROFILES };
+  const now = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const label = typeof options.profile === 'string' ? options.profile : [now, ...(shapes === SHAPES ? [] : shapes.map((s) => s.id))].join('-');
+  return { shapes, profiles: cpuProfiles(path.join(path.resolve(options.out), 'profiles', label)), profileLabel: label };
+}
+
+async function benchmark(server: BenchServer, options: Options, plan: Plan, load: LoadOptions, log: Logger): Promise<BenchResults> {
+  const { shapes, profiles } = plan;
   const large = options.largeScale;
   const rounds = options.rounds ?? 1;
-  const dataLarge = await ensureBenchData(server, large, log, { seed: options.seed });
+  const scaled = shapes.filter((s) => s.id === 'Q3' || s.id === 'Q4');
+  const data1 = await ensureBenchData(server, 1, log, { seed: options.seed });
+  // The larger data are made only for the scaling series, which has a shape only if Q3 or Q4 is chosen.
+  const dataLarge = scaled.length ? await ensureBenchData(server, large, log, { seed: options.seed }) : undefined;
   const secrets: BenchSecrets = { subgraphSecret: randomBytes(24).toString('hex'), jwtSecret: randomBytes(24).toString('hex') };
   const pools1 = await readPools(server.urlFor(1));
-  const poolsLarge = await readPools(server.urlFor(large));
 
   log.info('recording what each shape costs: subgraph requests and SQL');
-  const capture = await captureShapes(server.urlFor(1), pools1, options.samples, options.seed);
+  const capture = await captureShapes(server.urlFor(1), pools1, options.samples, options.seed, shapes);
+  const postgres = await postgresCpu(server.urlFor(1), POSTGRES);
+  if (postgres.why) log.warn(`PostgreSQL's CPU time is not measured: ${postgres.why}`);
 
   const results: BenchResults = {
     commit: gitCommit(),
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
-    options: { quick: options.quick, ...load, rounds: options.rounds, samples: options.samples, seed: options.seed },
-    data: { largeScale: large, scale1: data1.counts, large: dataLarge.counts, generatedSeconds: data1.seconds + dataLarge.seconds },
-    shapes: Object.fromEntries(SHAPES.map((s) => [s.id, s.title])),
+    options: {
+      quick: options.quick,
+      ...load,
+      rounds: options.rounds,
+      samples: options.samples,
+      seed: options.seed,
+      ...(shapes === SHAPES ? {} : { shapes: shapes.map((s) => s.id) }),
+      ...(plan.profileLabel ? { profile: plan.profileLabel } : {}),
+    },
+    data: { largeScale: large, scale1: data1.counts, large: dataLarge?.counts ?? {}, generatedSeconds: data1.seconds + (dataLarge?.seconds ?? 0) },
+    shapes: Object.fromEntries(shapes.map((s) => [s.id, s.title])),
+    subgraphs: SUBGRAPHS.map((s) => s.name),
     statements: capture.statements,
-    subgraphRequests: Object.fromEntries(SHAPES.map((s) => [s.id, averageFetches(capture.samples[s.id])])),
+    subgraphRequests: Object.fromEntries(shapes.map((s) => [s.id, averageFetches(capture.samples[s.id])])),
     gateways: [],
     cached: {},
     direct: {},
@@ -106,59 +147,84 @@ async function benchmark(server: BenchServer, options: Options, load: LoadOption
     seconds: 0,
   };
 
-  let subgraphs = await startSubgraphs(server.urlFor(1), secrets);
+  let subgraphs: Service[] = [];
+  let scaleOfSubgraphs = 0;
+  /**
+   * The subgraphs of one phase of the run, on the data of `scale`: the same processes throughout a
+   * scale, except under --profile, where each phase has its own so that each profile is of one phase.
+   */
+  const subgraphsFor = async (phase: string, scale: number) => {
+    if (subgraphs.length && scale === scaleOfSubgraphs && !profiles.dir) return subgraphs;
+    await Promise.all(subgraphs.map((s) => s.stop()));
+    subgraphs = [];
+    subgraphs = await startSubgraphs(server.urlFor(scale), secrets, (name) => profiles.nodeArgs(phase, name));
+    scaleOfSubgraphs = scale;
+    return subgraphs;
+  };
   try {
-    const env = { NODE_ENV: 'production', LOG_LEVEL: 'warn', SUBGRAPH_SECRET: secrets.subgraphSecret, JWT_SECRET: secrets.jwtSecret, ...urlEnv(subgraphs) };
     // The hub runs as in production, with PERSISTED_OPERATIONS=only: the shapes are trusted
     // documents (operations/bench), but its start-up probe `{ __typename }` is not, and is sent
     // signed in. The load itself is anonymous.
     const probeToken = await signToken({ secret: secrets.jwtSecret, issuer: 'nsc-hub', audience: 'nsc-hub' }, { sub: 'bench', role: 'member' });
+    /** A gateway in front of the subgraphs running now. */
     const spec = async (name: GatewayRun['name'], entry: string, extra: NodeJS.ProcessEnv): Promise<GatewaySpec> => {
       const port = String(await freePort());
+      const env = { NODE_ENV: 'production', LOG_LEVEL: 'warn', SUBGRAPH_SECRET: secrets.subgraphSecret, JWT_SECRET: secrets.jwtSecret, ...urlEnv(subgraphs) };
       return { name, entry, env: { ...env, ...extra, GATEWAY_PORT: port, PORT: port }, url: `http://127.0.0.1:${port}/graphql`, probeHeaders: { authorization: `Bearer ${probeToken}` } };
     };
     const HUB = path.join(REPO_ROOT, 'gateway', 'src', 'main.ts');
+    const HIVE = path.join(REPO_ROOT, 'bench', 'servers', 'hiveGateway.ts');
     // Side by side with the peers, the hub answers every request from its subgraphs: its response
     // cache is off, as the others have none. The cached figures below are measured on their own.
     const UNCACHED = { RESPONSE_CACHE: 'off' };
+    /** What runs beside the process answering the client, whose CPU counts towards its requests. */
+    const bystanders = (): CpuSource[] => [...subgraphs.map((s) => cpuOfAll(s.name, [s])), postgres, ownCpu(LOAD_GENERATOR)];
+
+    log.info('measuring the gateways');
+    await subgraphsFor('gateways', 1);
     const specs = [
       await spec('hub', HUB, UNCACHED),
       await spec('apollo', path.join(REPO_ROOT, 'bench', 'servers', 'apolloGateway.ts'), {}),
-      await spec('hive', path.join(REPO_ROOT, 'bench', 'servers', 'hiveGateway.ts'), {}),
+      await spec('hive', HIVE, {}),
+      await spec('hive-rust', HIVE, { HIVE_ROUTER_RUNTIME: 'true' }),
     ];
-    log.info('measuring the gateways');
-    results.gateways = await measureGateways(specs, pools1, SHAPES, load, options.seed, rounds);
+    results.gateways = await measureGateways(specs, { pools: pools1, shapes, load, seed: options.seed, rounds, bystanders, nodeArgs: (name) => profiles.nodeArgs('gateways', name) });
 
     log.info('measuring the hub with its response cache: the same variables repeated');
-    results.cached = await measureCached(await spec('hub', HUB, {}), pools1, SHAPES, load, options.seed);
+    await subgraphsFor('cached', 1);
+    results.cached = await measureCached(await spec('hub', HUB, {}), pools1, shapes, load, options.seed, profiles.nodeArgs('cached', 'hub'));
 
     log.info('measuring the subgraphs directly');
-    for (const shape of SHAPES) results.direct[shape.id] = await measureDirect(shape, capture, subgraphs, secrets, pools1, load, options.seed);
+    await subgraphsFor('direct', 1);
+    for (const shape of shapes) results.direct[shape.id] = await measureDirect(shape, capture, subgraphs, secrets, pools1, load, options.seed, bystanders());
 
     log.info('measuring the floor: the same SQL through pg, and node:http + pg');
     const sqlPool = new Pool({ connectionString: server.urlFor(1), max: load.connections });
     try {
-      for (const shape of SHAPES) results.floorSql[shape.id] = await replaySql(sqlPool, capture.samples[shape.id], load);
+      for (const shape of shapes) results.floorSql[shape.id] = await withCpu(bystanders(), load, (o) => replaySql(sqlPool, capture.samples[shape.id], o));
     } finally {
       await sqlPool.end();
     }
     const floorPort = await freePort();
-    const floor = await startService('floor', path.join(REPO_ROOT, 'bench', 'servers', 'floor.ts'), { DATABASE_URL: server.urlFor(1), PORT: String(floorPort), POOL_SIZE: '15' }, `http://127.0.0.1:${floorPort}/`);
+    const floor = await startService('floor', path.join(REPO_ROOT, 'bench', 'servers', 'floor.ts'), { DATABASE_URL: server.urlFor(1), PORT: String(floorPort), POOL_SIZE: '15' }, `http://127.0.0.1:${floorPort}/`, {}, profiles.nodeArgs('floor', 'floor'));
     try {
-      for (const shape of SHAPES) {
+      for (const shape of shapes) {
         const random = seededRandom(options.seed);
-        results.floorHttp[shape.id] = await httpLoad(`http://127.0.0.1:${floorPort}/${shape.id}`, {}, () => JSON.stringify({ variables: shape.variables(random, pools1) }), load);
+        const body = () => JSON.stringify({ variables: shape.variables(random, pools1) });
+        results.floorHttp[shape.id] = await withCpu([cpuOfAll(GATEWAY, [floor]), ...bystanders()], load, (o) => httpLoad(`http://127.0.0.1:${floorPort}/${shape.id}`, {}, body, o));
       }
     } finally {
       await floor.stop();
     }
 
-    log.info(`the scaling series: Q3 and Q4 at scale ${large}`);
-    await Promise.all(subgraphs.map((s) => s.stop()));
-    subgraphs = await startSubgraphs(server.urlFor(large), secrets);
-    const scaled = SHAPES.filter((s) => s.id === 'Q3' || s.id === 'Q4');
-    const [hubLarge] = await measureGateways([await spec('hub', HUB, { ...UNCACHED, ...urlEnv(subgraphs) })], poolsLarge, scaled, load, options.seed, rounds);
-    for (const shape of scaled) results.scaling[shape.id] = { scale1: results.gateways[0].shapes[shape.id], large: hubLarge.shapes[shape.id] };
+    if (scaled.length) {
+      log.info(`the scaling series: ${scaled.map((s) => s.id).join(' and ')} at scale ${large}`);
+      const phase = `scale-${large}`;
+      await subgraphsFor(phase, large);
+      const poolsLarge = await readPools(server.urlFor(large));
+      const [hubLarge] = await measureGateways([await spec('hub', HUB, UNCACHED)], { pools: poolsLarge, shapes: scaled, load, seed: options.seed, rounds, bystanders, nodeArgs: (name) => profiles.nodeArgs(phase, name) });
+      for (const shape of scaled) results.scaling[shape.id] = { scale1: results.gateways[0].shapes[shape.id], large: hubLarge.shapes[shape.id] };
+    }
   } finally {
     await Promise.all(subgraphs.map((s) => s.stop()));
   }
@@ -182,8 +248,8 @@ function harnessFaults(r: BenchResults): string[] {
 /** `<NAME>_URL` of each running subgraph, as the gateways read them. */
 const urlEnv = (subgraphs: readonly Service[]) => Object.fromEntries(subgraphs.map((s) => [`${envNameOf(s.name)}_URL`, s.url]));
 
-/** Every subgraph as its own production process on the database at `url`. */
-async function startSubgraphs(url: string, secrets: BenchSecrets): Promise<Service[]> {
+/** Every subgraph as its own production process on the database at `url`, with the Node options `nodeArgs` gives it. */
+async function startSubgraphs(url: string, secrets: BenchSecrets, nodeArgs: (name: string) => string[]): Promise<Service[]> {
   const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (s) => [s.name, await freePort()] as const)));
   const urls = Object.fromEntries(SUBGRAPHS.map((s) => [`${envNameOf(s.name)}_URL`, `http://127.0.0.1:${ports[s.name]}/graphql`]));
   // Each knows every port beforehand, so they start at once; if one fails, the others are stopped.
@@ -203,6 +269,7 @@ async function startSubgraphs(url: string, secrets: BenchSecrets): Promise<Servi
         },
         urls[`${envNameOf(subgraph.name)}_URL`],
         { [SUBGRAPH_SECRET_HEADER]: secrets.subgraphSecret },
+        nodeArgs(subgraph.name),
       ),
     ),
   );
@@ -224,17 +291,30 @@ interface GatewaySpec {
   probeHeaders?: Record<string, string>;
 }
 
+interface GatewayMeasurement {
+  pools: BenchPools;
+  shapes: readonly Shape[];
+  load: LoadOptions;
+  seed: number;
+  rounds: number;
+  /** The processes besides the gateways whose CPU counts towards a request's (subgraphs, PostgreSQL, load generator). */
+  bystanders: () => CpuSource[];
+  /** Node options of the gateway process `name`. */
+  nodeArgs: (name: string) => string[];
+}
+
 /**
- * Every gateway started at once (idle ones cost nothing), then each shape measured in `rounds`
- * rounds, the gateways taking turns in a rotating order: slow drifts of a shared machine (caches,
- * JIT, PostgreSQL's background work) then fall on all of them alike. A figure's rate and CPU per
- * request are over all its rounds, its percentiles the medians of the rounds'.
+ * Every gateway started at once (idle ones cost little, and that is counted too), then each shape
+ * measured in `rounds` rounds, the gateways taking turns in a rotating order: slow drifts of a
+ * shared machine (caches, JIT, PostgreSQL's background work) then fall on all of them alike. A
+ * figure's rate and CPU per request are over all its rounds, its percentiles the medians of the rounds'.
  */
-async function measureGateways(specs: readonly GatewaySpec[], pools: BenchPools, shapes: readonly Shape[], load: LoadOptions, seed: number, rounds: number): Promise<GatewayRun[]> {
+async function measureGateways(specs: readonly GatewaySpec[], m: GatewayMeasurement): Promise<GatewayRun[]> {
+  const { pools, shapes, load, seed, rounds } = m;
   const services: Service[] = [];
   try {
-    for (const spec of specs) services.push(await startService(spec.name, spec.entry, spec.env, spec.url, spec.probeHeaders));
-    const runs: GatewayRun[] = specs.map((spec) => ({ name: spec.name, shapes: {}, cpuMsPerRequest: {}, peakRssMiB: 0 }));
+    for (const spec of specs) services.push(await startService(spec.name, spec.entry, spec.env, spec.url, spec.probeHeaders, m.nodeArgs(spec.name)));
+    const runs: GatewayRun[] = specs.map((spec) => ({ name: spec.name, shapes: {}, cpuMsPerRequest: {}, cpu: {}, peakRssMiB: 0 }));
     const perRound = { ...load, warmupSeconds: 0 };
     for (const shape of shapes) {
       const bodies = specs.map(() => {
@@ -243,19 +323,20 @@ async function measureGateways(specs: readonly GatewaySpec[], pools: BenchPools,
       });
       if (load.warmupSeconds > 0) for (const [i, spec] of specs.entries()) await httpLoad(spec.url, {}, bodies[i], { ...load, seconds: load.warmupSeconds, warmupSeconds: 0 });
       const figures: Figures[][] = specs.map(() => []);
-      const cpu = specs.map(() => 0);
+      const meters = services.map(
+        (service) => new CpuMeter([cpuOfAll(GATEWAY, [service]), ...(services.length > 1 ? [cpuOfAll(IDLE_GATEWAYS, services.filter((s) => s !== service))] : []), ...m.bystanders()]),
+      );
       for (let round = 0; round < rounds; round++) {
         for (let k = 0; k < specs.length; k++) {
           const i = (round + k) % specs.length;
-          const before = services[i].cpuMs();
-          figures[i].push(await httpLoad(specs[i].url, {}, bodies[i], perRound));
-          cpu[i] += services[i].cpuMs() - before;
+          figures[i].push(await meters[i].over(() => httpLoad(specs[i].url, {}, bodies[i], perRound)));
         }
       }
       for (const [i, run] of runs.entries()) {
         const merged = mergeRounds(figures[i]);
         run.shapes[shape.id] = merged;
-        run.cpuMsPerRequest[shape.id] = merged.requests ? round2(cpu[i] / merged.requests) : NaN;
+        run.cpu[shape.id] = meters[i].perRequest(merged.requests);
+        run.cpuMsPerRequest[shape.id] = run.cpu[shape.id][GATEWAY];
       }
     }
     for (const [i, run] of runs.entries()) run.peakRssMiB = round2(services[i].peakRssMiB());
@@ -269,8 +350,8 @@ async function measureGateways(specs: readonly GatewaySpec[], pools: BenchPools,
  * The hub as shipped, response cache on, each shape asked with one set of variables over and over
  * (the first its generator draws): after the warm-up's first request, every answer is a hit.
  */
-async function measureCached(spec: GatewaySpec, pools: BenchPools, shapes: readonly Shape[], load: LoadOptions, seed: number): Promise<Record<string, Figures>> {
-  const service = await startService(spec.name, spec.entry, spec.env, spec.url, spec.probeHeaders);
+async function measureCached(spec: GatewaySpec, pools: BenchPools, shapes: readonly Shape[], load: LoadOptions, seed: number, nodeArgs: string[]): Promise<Record<string, Figures>> {
+  const service = await startService(spec.name, spec.entry, spec.env, spec.url, spec.probeHeaders, nodeArgs);
   try {
     const figures: Record<string, Figures> = {};
     for (const shape of shapes) {
@@ -281,6 +362,17 @@ async function measureCached(spec: GatewaySpec, pools: BenchPools, shapes: reado
   } finally {
     await service.stop();
   }
+}
+
+/**
+ * A figure measured after its warm-up (`measure` run for the warm-up's seconds first), with the
+ * CPU each of `sources` spent in the measured seconds only, per request answered in them.
+ */
+async function withCpu<F extends Figures>(sources: readonly CpuSource[], load: LoadOptions, measure: (options: LoadOptions) => Promise<F>): Promise<F & { cpu: CpuShare }> {
+  if (load.warmupSeconds > 0) await measure({ ...load, seconds: load.warmupSeconds, warmupSeconds: 0 });
+  const meter = new CpuMeter(sources);
+  const figures = await meter.over(() => measure({ ...load, warmupSeconds: 0 }));
+  return { ...figures, cpu: meter.perRequest(figures.requests) };
 }
 
 /** Rounds of one figure as one: the rate over all of them, medians of the percentiles, totals of requests and errors. */
@@ -308,7 +400,16 @@ function mergeRounds(rounds: readonly Figures[]): Figures {
  * request is loaded like the gateways are (fresh variables each time); one needing several is the
  * recorded plans replayed, stage by stage, the requests of a stage at once.
  */
-async function measureDirect(shape: Shape, capture: CaptureReport, subgraphs: Service[], secrets: BenchSecrets, pools: BenchPools, load: LoadOptions, seed: number): Promise<Figures & { method: string }> {
+async function measureDirect(
+  shape: Shape,
+  capture: CaptureReport,
+  subgraphs: Service[],
+  secrets: BenchSecrets,
+  pools: BenchPools,
+  load: LoadOptions,
+  seed: number,
+  sources: readonly CpuSource[],
+): Promise<Figures & { method: string; cpu: CpuShare }> {
   const samples = capture.samples[shape.id];
   const urlOf = (name: string) => subgraphs.find((s) => s.name === name)!.url;
   const headers = { 'content-type': 'application/json', [SUBGRAPH_SECRET_HEADER]: secrets.subgraphSecret };
@@ -316,10 +417,11 @@ async function measureDirect(shape: Shape, capture: CaptureReport, subgraphs: Se
   if (single) {
     const template = JSON.parse(samples[0].stages[0][0].body) as { query: string; operationName?: string };
     const random = seededRandom(seed);
-    const figures = await httpLoad(urlOf(samples[0].stages[0][0].subgraph), headers, () => JSON.stringify({ ...template, variables: shape.variables(random, pools) }), load);
+    const body = () => JSON.stringify({ ...template, variables: shape.variables(random, pools) });
+    const figures = await withCpu(sources, load, (o) => httpLoad(urlOf(samples[0].stages[0][0].subgraph), headers, body, o));
     return { ...figures, method: 'the one subgraph request, fresh variables each time' };
   }
-  const figures = await loopLoad(async (i) => {
+  const replay = async (i: number) => {
     const sample = samples[i % samples.length];
     for (const stage of sample.stages) {
       await Promise.all(
@@ -330,7 +432,8 @@ async function measureDirect(shape: Shape, capture: CaptureReport, subgraphs: Se
         }),
       );
     }
-  }, load);
+  };
+  const figures = await withCpu(sources, load, (o) => loopLoad(replay, o));
   return { ...figures, method: `${samples.length} recorded plans replayed, stage by stage` };
 }
 

@@ -5,7 +5,7 @@ import { createGateway, loadConfig } from '@nsc-hub/gateway';
 import type { RecordedStatement } from '@nsc-hub/shared';
 import { PRODUCTION_MODE, TEST_JWT, TEST_SUBGRAPH_SECRET, startSubgraph, type RunningSubgraph } from '@nsc-hub/shared/src/testing';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
-import { SHAPES, seededRandom, type BenchPools } from './shapes';
+import { SHAPES, seededRandom, type BenchPools, type Shape } from './shapes';
 
 /** One request a gateway sent a subgraph while answering a client request. */
 export interface SubgraphFetch {
@@ -36,7 +36,7 @@ export interface CaptureReport {
  * sends (and in which stages), and which SQL each runs. Requests go one at a time, so everything
  * seen between a request's start and its end belongs to it.
  */
-export async function captureShapes(url: string, pools: BenchPools, samplesPerShape: number, seed: number): Promise<CaptureReport> {
+export async function captureShapes(url: string, pools: BenchPools, samplesPerShape: number, seed: number, shapes: readonly Shape[] = SHAPES): Promise<CaptureReport> {
   // The benchmark's database is already migrated and filled: no test database, no seed, no drop.
   const database = { url, drop: async () => {} };
   const running: { subgraph: RunningSubgraph; proxy: { url: string; stop(): Promise<void> } }[] = [];
@@ -56,8 +56,10 @@ export async function captureShapes(url: string, pools: BenchPools, samplesPerSh
       proxyUrls[module.name] = proxy.url;
       running.push({ subgraph, proxy });
     }
+    // No response cache: a sample whose variables came up before would be answered from it, and
+    // recorded as a request that took no subgraph request and no SQL.
     const gateway = createGateway(
-      { ...loadConfig({}), host: '127.0.0.1', port: 0, subgraphUrls: proxyUrls, subgraphSecret: TEST_SUBGRAPH_SECRET, jwt: TEST_JWT, mode: PRODUCTION_MODE },
+      { ...loadConfig({ RESPONSE_CACHE: 'off' }), host: '127.0.0.1', port: 0, subgraphUrls: proxyUrls, subgraphSecret: TEST_SUBGRAPH_SECRET, jwt: TEST_JWT, mode: PRODUCTION_MODE },
       pino({ level: 'silent' }),
     );
     const gatewayUrl = `http://127.0.0.1:${(await gateway.start()).port}/graphql`;
@@ -72,7 +74,7 @@ export async function captureShapes(url: string, pools: BenchPools, samplesPerSh
     try {
       const statements: CaptureReport['statements'] = {};
       const samples: CaptureReport['samples'] = {};
-      for (const shape of SHAPES) {
+      for (const shape of shapes) {
         const random = seededRandom(seed);
         statements[shape.id] = { first10: await send(shape.query(10), shape.variables(random, pools)), first100: await send(shape.query(100), shape.variables(random, pools)) };
         samples[shape.id] = [];

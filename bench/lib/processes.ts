@@ -16,7 +16,8 @@ export interface Service {
   stop(): Promise<void>;
 }
 
-const CLOCK_TICKS_PER_SECOND = 100;
+/** USER_HZ, as /proc counts CPU time: 100 on every Linux this runs on. */
+export const CLOCK_TICKS_PER_SECOND = 100;
 
 /**
  * A TypeScript entry point as its own Node process (tsx loader), ready once `{ __typename }` is
@@ -59,7 +60,8 @@ export async function startService(name: string, entry: string, env: NodeJS.Proc
   };
 }
 
-function cpuMsOf(pid: number): number {
+/** CPU time (user + system) the process `pid` has used so far, in ms. */
+export function cpuMsOf(pid: number): number {
   // Fields after the command name (which is in parentheses and may contain spaces): utime is the
   // 14th field of the line, stime the 15th.
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
