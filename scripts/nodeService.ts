@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { httpProbe } from './httpProbe';
+import { SERVICE_NODE_ARGS } from '@nsc-hub/shared';
 import { stopChild, type ServiceSpec } from './supervisor';
 
 export interface NodeServiceOptions {
@@ -16,7 +17,7 @@ export function nodeService(options: NodeServiceOptions): ServiceSpec {
   return {
     name: options.name,
     // Node itself, not npm or tsx's CLI: the supervisor's pid is the service's, so a kill reaches it.
-    launch: async () => spawn(process.execPath, ['--import', 'tsx', options.entry], { env: options.env, stdio: 'inherit' }),
+    launch: async () => spawn(process.execPath, [...SERVICE_NODE_ARGS, options.entry], { env: options.env, stdio: 'inherit' }),
     probe: (kind, timeoutMs) => httpProbe(`${options.baseUrl}/${kind === 'live' ? 'healthz' : 'readyz'}`, timeoutMs),
     stop: (child) => stopChild(child),
   };

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { freePort } from '@nsc-hub/shared/src/testing';
+import { SERVICE_NODE_ARGS } from '@nsc-hub/shared';
 import { stopChild } from '../../scripts/supervisor';
 
 export { freePort };
@@ -24,7 +25,7 @@ export const CLOCK_TICKS_PER_SECOND = 100;
  * answered at `url`. Its output is kept and shown only if it fails to start.
  */
 export async function startService(name: string, entry: string, env: NodeJS.ProcessEnv, url: string, headers: Record<string, string> = {}, nodeArgs: readonly string[] = []): Promise<Service> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, ...SERVICE_NODE_ARGS, entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);

@@ -48,3 +48,4 @@ export * from './metrics';
 export { startTracing, stopTracing, serviceNameOf } from './tracing/startTracing';
 export * from './fragmentsOf';
 export * from './db/plainRows';
+export * from './serviceNodeArgs';

@@ -5,6 +5,7 @@ import path from 'node:path';
 import dockerignore from '@balena/dockerignore';
 import { DockerfileParser, type Copy, type Instruction } from 'dockerfile-ast';
 import { build, type Plugin } from 'esbuild';
+import { SERVICE_NODE_ARGS } from '@nsc-hub/shared';
 import { DOCKER_DIR } from '../helpers/deployFiles';
 import { hubServices, MIGRATE_JOB } from '../helpers/hubServices';
 
@@ -93,7 +94,7 @@ describe('the image holds what every service loads', () => {
 
   it('chooses the service by command, each a real entry point, the gateway by default', () => {
     const final = stages().at(-1)!;
-    expect(jsonArgs(keyword(final, 'ENTRYPOINT').at(-1)!)).toEqual(['node', '--import', 'tsx']);
+    expect(jsonArgs(keyword(final, 'ENTRYPOINT').at(-1)!)).toEqual(['node', ...SERVICE_NODE_ARGS]);
     expect(jsonArgs(keyword(final, 'CMD').at(-1)!)).toEqual(['gateway/src/main.ts']);
     for (const entry of ENTRIES) expect(existsSync(path.join(ROOT, entry))).toBe(true);
     const exposed = keyword(final, 'EXPOSE').flatMap((e) => e.getArguments().map((a) => Number(a.getValue())));

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { SERVICE_NODE_ARGS } from '@nsc-hub/shared';
 import { readyzAnswers, waitUntilReady } from './waitUntilReady';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -21,7 +22,7 @@ export const LOOPBACK: ServiceHost = { address: '127.0.0.1', command: [] };
  * output is kept and shown only if it exits or is not ready in time (then it is killed).
  */
 export async function spawnService(name: string, entry: string, env: NodeJS.ProcessEnv, readyz: string, host: ServiceHost = LOOPBACK): Promise<ChildProcess> {
-  const [program, ...args] = [...host.command, process.execPath, '--import', 'tsx', path.join(ROOT, entry)];
+  const [program, ...args] = [...host.command, process.execPath, ...SERVICE_NODE_ARGS, path.join(ROOT, entry)];
   const child = spawn(program, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-10_000));
