@@ -4,13 +4,42 @@ import { ERRORS } from './errors';
 /**
  * A DataLoader for records by key: one query per batch, results in key order, null where a key
  * has no record. Built per request, so nothing is cached across callers.
+ *
+ * It also keeps what it has settled, so `now` answers a key this request already read (loaded, or
+ * primed by a statement that read it along the way) with the record itself rather than a promise
+ * of it: a resolver returning a value lets graphql-js complete the field at once, where a promise
+ * costs an extra turn and, for each object holding one, a promise for the whole object.
  */
-export function createKeyLoader<K extends string | number, V>(fetch: (keys: K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V | null> {
-  return new DataLoader<K, V | null>(async (keys) => {
-    const byKey = new Map<K, V>();
-    for (const row of await fetch([...new Set(keys)])) byKey.set(keyOf(row), row);
-    return keys.map((key) => byKey.get(key) ?? null);
-  });
+export class KeyLoader<K extends string | number, V> extends DataLoader<K, V | null> {
+  private readonly settled: Map<K, V | null>;
+
+  constructor(fetch: (keys: K[]) => Promise<V[]>, keyOf: (row: V) => K) {
+    const settled = new Map<K, V | null>();
+    super(async (keys) => {
+      const byKey = new Map<K, V>();
+      for (const row of await fetch([...new Set(keys)])) byKey.set(keyOf(row), row);
+      return keys.map((key) => {
+        const row = byKey.get(key) ?? null;
+        settled.set(key, row);
+        return row;
+      });
+    });
+    this.settled = settled;
+  }
+
+  /** The record (or null) if this request already read it, else the promise of it. */
+  now(key: K): V | null | Promise<V | null> {
+    return this.settled.has(key) ? (this.settled.get(key) as V | null) : this.load(key);
+  }
+
+  override prime(key: K, value: V | null | Error | PromiseLike<V | null>): this {
+    if (!this.settled.has(key) && value !== null && typeof value === 'object' && !(value instanceof Error) && !('then' in value)) this.settled.set(key, value);
+    return super.prime(key, value);
+  }
+}
+
+export function createKeyLoader<K extends string | number, V>(fetch: (keys: K[]) => Promise<V[]>, keyOf: (row: V) => K): KeyLoader<K, V> {
+  return new KeyLoader(fetch, keyOf);
 }
 
 /** A DataLoader for the rows that belong to each key (e.g. memberships by city): one query per batch. */
@@ -58,13 +87,17 @@ export async function loadAll<V>(loader: DataLoader<string, V | null>, keys: rea
 }
 
 /** Loads a reference that the schema promises is there; its absence is a broken invariant, not input. */
-export async function loadRequired<V>(loader: DataLoader<string, V | null>, key: string, what: string): Promise<V> {
-  const row = await loader.load(key);
-  if (row === null) throw ERRORS.INTERNAL_SERVER_ERROR.err(`${what} "${key}" is missing`);
-  return row;
+export function loadRequired<V>(loader: DataLoader<string, V | null>, key: string, what: string): V | Promise<V> {
+  const present = (row: V | null): V => {
+    if (row === null) throw ERRORS.INTERNAL_SERVER_ERROR.err(`${what} "${key}" is missing`);
+    return row;
+  };
+  const row = loader instanceof KeyLoader ? (loader.now(key) as V | null | Promise<V | null>) : loader.load(key);
+  return row instanceof Promise ? row.then(present) : present(row);
 }
 
 /** Loads an optional reference: null where the record names none. */
-export async function loadOptional<V>(loader: DataLoader<string, V | null>, key: string | null | undefined): Promise<V | null> {
-  return key ? loader.load(key) : null;
+export function loadOptional<V>(loader: DataLoader<string, V | null>, key: string | null | undefined): V | null | Promise<V | null> {
+  if (!key) return null;
+  return loader instanceof KeyLoader ? (loader.now(key) as V | null | Promise<V | null>) : loader.load(key);
 }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { collate, createGroupLoader, createKeyLoader, plainRowsIn, plainRowsOf, type OrderLocale } from '@nsc-hub/shared';
+import { collate, createGroupLoader, createKeyLoader, plainColumns, plainPartReader, plainRowsIn, plainRowsOf, type KeyLoader, type OrderLocale } from '@nsc-hub/shared';
 import { EventEntity, ForumEntity, ParticipationEntity, SourceEntity, WorkingGroupEntity, PARTICIPATION_ROLES } from '../entities';
 import { LIST_SPECS, createEventListLoader } from './eventLists';
 
@@ -13,27 +13,33 @@ const byRole = (a: ParticipationEntity, b: ParticipationEntity) =>
 /**
  * Participations of the given cities or countries, newest event first, and within one event as
  * `byRole` orders them (not by their generated ids, which differ from one database to the next):
- * one statement per batch.
+ * one statement per batch. Each row's event is read in the same statement and handed to
+ * `eventById`, so `Participation.event` is answered without a statement or a wait of its own.
  */
-function participationsBy(db: DataSource, column: 'city_id' | 'country_code') {
-  return (keys: string[]): Promise<ParticipationEntity[]> =>
-    plainRowsOf(
-      db,
-      ParticipationEntity,
-      db
-        .getRepository(ParticipationEntity)
-        .createQueryBuilder('p')
-        .innerJoin(EventEntity, 'e', 'e.id = p.event_id')
-        .where(`p.${column} = ANY(:keys)`, { keys })
-        .orderBy('e.starts_on', 'DESC')
-        .addOrderBy('e.id', 'ASC')
-        .addOrderBy('array_position(CAST(:roles AS text[]), CAST(p.role AS text))', 'ASC')
-        .addOrderBy('p.city_id', 'ASC', 'NULLS LAST')
-        .addOrderBy('p.organisation', 'ASC', 'NULLS FIRST')
-        .addOrderBy('p.id', 'ASC')
-        .setParameter('roles', [...PARTICIPATION_ROLES]),
-      'p',
-    );
+function participationsBy(db: DataSource, column: 'city_id' | 'country_code', eventById: KeyLoader<string, EventEntity>) {
+  const participationOf = plainPartReader(db, ParticipationEntity, '');
+  const eventOf = plainPartReader(db, EventEntity, 'event.');
+  return async (keys: string[]): Promise<ParticipationEntity[]> => {
+    const rows = await db
+      .getRepository(ParticipationEntity)
+      .createQueryBuilder('p')
+      .select(`${plainColumns(db, ParticipationEntity, 'p')}, ${plainColumns(db, EventEntity, 'e', 'event.')}`)
+      .innerJoin(EventEntity, 'e', 'e.id = p.event_id')
+      .where(`p.${column} = ANY(:keys)`, { keys })
+      .orderBy('e.starts_on', 'DESC')
+      .addOrderBy('e.id', 'ASC')
+      .addOrderBy('array_position(CAST(:roles AS text[]), CAST(p.role AS text))', 'ASC')
+      .addOrderBy('p.city_id', 'ASC', 'NULLS LAST')
+      .addOrderBy('p.organisation', 'ASC', 'NULLS FIRST')
+      .addOrderBy('p.id', 'ASC')
+      .setParameter('roles', [...PARTICIPATION_ROLES])
+      .getRawMany<Record<string, unknown>>();
+    return rows.map((row) => {
+      const event = eventOf(row);
+      eventById.prime(event.id, event);
+      return participationOf(row);
+    });
+  };
 }
 
 /** Every reference and list field goes through one of these, built fresh for each request; names sort in the request's order. */
@@ -47,15 +53,15 @@ export function createLoaders(db: DataSource, locale: OrderLocale) {
     sourceById: createKeyLoader((ids: string[]) => plainRowsIn(db, SourceEntity, 'id', ids), (s) => s.id),
     workingGroupsByForum: createGroupLoader(
       (ids: string[]) =>
-        repo(WorkingGroupEntity).createQueryBuilder('g').where('g.forumId IN (:...ids)', { ids }).orderBy(`g.name ${collate(locale)}`).addOrderBy('g.id').getMany(),
+        plainRowsOf(db, WorkingGroupEntity, repo(WorkingGroupEntity).createQueryBuilder('g').where('g.forumId IN (:...ids)', { ids }).orderBy(`g.name ${collate(locale)}`).addOrderBy('g.id'), 'g'),
       (g) => g.forumId,
     ),
     participationsByEvent: createGroupLoader(
       async (ids: string[]) => (await plainRowsIn(db, ParticipationEntity, 'event_id', ids)).sort(byRole),
       (p) => p.eventId,
     ),
-    participationsByCity: createGroupLoader(participationsBy(db, 'city_id'), (p) => p.cityId as string),
-    participationsByCountry: createGroupLoader(participationsBy(db, 'country_code'), (p) => p.countryCode as string),
+    participationsByCity: createGroupLoader(participationsBy(db, 'city_id', eventById), (p) => p.cityId as string),
+    participationsByCountry: createGroupLoader(participationsBy(db, 'country_code', eventById), (p) => p.countryCode as string),
     eventsByForum: createEventListLoader(db, LIST_SPECS.forum),
     eventsByCity: createEventListLoader(db, LIST_SPECS.city),
   };

@@ -3,6 +3,3 @@ import type { ForumsContext } from '../context';
 
 /** `sources` of any seeded record, through the request's loader. */
 export const sourcesOf = (record: { sourceIds: string[] }, _args: unknown, { loaders }: ForumsContext) => loadAll(loaders.sourceById, record.sourceIds);
-
-/** A forum or working group an id names, if any. */
-export const optional = <V>(load: (id: string) => Promise<V | null>, id: string | null): Promise<V | null> | null => (id ? load(id) : null);
