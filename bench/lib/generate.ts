@@ -6,7 +6,7 @@ import { SUBGRAPHS } from '../../scripts/subgraphs';
 import { LANGUAGES, VOCABULARY } from './vocabulary';
 
 /** Bumped whenever what is generated changes (the migrations it runs included), so older data is made anew. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 export const DEFAULT_SEED = 20261203;
 
 /** Rows per unit of scale: scale 1 is about 1,000 cities, 10,000 resources, 2,000 events, 20,000 participations. */

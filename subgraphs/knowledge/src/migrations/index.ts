@@ -2,6 +2,7 @@ import { appendOnlyAuditLogMigration, createIdempotencyKeysMigration } from '@ns
 import { DB_SCHEMA } from '../dbSchema';
 import { CreateKnowledgeSchema1763900000000 } from './1763900000000-CreateKnowledgeSchema';
 import { SearchTermsInRankOrder1767100000000 } from './1767100000000-SearchTermsInRankOrder';
+import { GinIndexesWithoutPendingList1767200000000 } from './1767200000000-GinIndexesWithoutPendingList';
 
 /**
  * In order of application. The audit log table is in the first; the platform's migrations keep the
@@ -12,4 +13,5 @@ export const migrations = [
   appendOnlyAuditLogMigration(DB_SCHEMA, 1765100000001),
   createIdempotencyKeysMigration(DB_SCHEMA, 1765200000001),
   SearchTermsInRankOrder1767100000000,
+  GinIndexesWithoutPendingList1767200000000,
 ];
