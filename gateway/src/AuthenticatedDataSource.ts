@@ -7,6 +7,7 @@ import type { SubgraphTimeouts } from './config';
 import type { GatewayContext } from './GatewayContext';
 import { isRefusedBeforeSending, isTimeout, type SubgraphFetcher } from './subgraphFetcher';
 import type { SubgraphUnavailable } from './SubgraphUnavailable';
+import { UniqueRepresentations } from './UniqueRepresentations';
 
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
@@ -71,15 +72,19 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
   }
 
   private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>, mutation: boolean): Promise<GatewayGraphQLResponse> {
+    const unique = UniqueRepresentations.of(options.request.variables?.representations);
+    const sent = unique ? { ...options, request: { ...options.request, variables: { ...options.request.variables, representations: unique.list } } } : options;
+    let response: GatewayGraphQLResponse;
     try {
-      return await super.process(options);
+      response = await super.process(sent);
     } catch (error) {
       // Once, for queries only: a refused connection (a subgraph between two processes, one of
       // several instances going away) often succeeds at once on a new one. Never a mutation: were
       // the refusal misread and the request had reached the subgraph, it would write twice.
       if (mutation || !isRefusedBeforeSending(error)) throw error;
-      return super.process(options);
+      response = await super.process(sent);
     }
+    return unique ? unique.expand(response) : response;
   }
 
   /** `why` completes "The <name> subgraph …"; the errors go on the paths this fetch would have filled. */
