@@ -200,3 +200,11 @@ test.each([
   const res = await hub.query(query, { after });
   expect(errorCodes(res)).toEqual(['BAD_USER_INPUT']);
 });
+
+test('a page that does not ask for highlights is the same page, without marking anything', async () => {
+  const marked = await search({ query: 'extremism', language: 'en' });
+  const plain = await hub.query(`{ searchResources(query: "extremism", language: "en", first: 100) { totalCount edges { cursor rank node { id } } } }`);
+  expect(plain.errors).toBeUndefined();
+  expect(plain.data?.searchResources.edges).toEqual(marked.hits.map(({ cursor, rank, node }) => ({ cursor, rank, node: { id: node.id } })));
+  expect(plain.data?.searchResources.totalCount).toBe(marked.res.data?.searchResources.totalCount);
+});

@@ -49,3 +49,4 @@ export { startTracing, stopTracing, serviceNameOf } from './tracing/startTracing
 export * from './fragmentsOf';
 export * from './db/plainRows';
 export * from './serviceNodeArgs';
+export * from './selectsField';

@@ -40,7 +40,7 @@ const escaped = (sql: string) => `replace(replace(replace(${sql}, '&', '&amp;'),
 export async function searchResources(
   db: DataSource,
   loaders: Loaders,
-  args: { query: string; language?: string | null; filter?: ResourceFilter | null; first: number; after?: string | null },
+  args: { query: string; language?: string | null; filter?: ResourceFilter | null; first: number; after?: string | null; highlight?: boolean },
 ): Promise<SearchConnection> {
   const text = args.query.trim();
   if (!text) throw invalid('query', 'must contain at least one word');
@@ -92,12 +92,13 @@ export async function searchResources(
     -- The query's lexeme when it is one plain word (one node: no operator, and websearch_to_tsquery
     -- makes no prefix or weight); its text form is a one-lexeme tsvector's too.
     term AS MATERIALIZED (SELECT CASE WHEN numnode(query) = 1 THEN (tsvector_to_array(query::text::tsvector))[1] END AS lexeme FROM q)`;
+  // Marking the matched words is the costliest part of a page (two headlines a hit): only when asked for.
+  const highlight = `ts_headline(${config('m.language')}, ${escaped("concat_ws(' — ', m.title, m.title_local)")}, m.query, ${HEADLINE})
+              || coalesce(' — ' || ts_headline(${config('coalesce(m.summary_language, m.language)')}, ${escaped('m.summary')}, m.query, ${HEADLINE}), '')`;
   const rows = await p.raw<{ id: string; rank: number; sort_date: string; highlight: string | null }>(
     db,
     `WITH ${queries}, m AS (${matches})
-     SELECT m.id, m.rank, m.sort_date::text AS sort_date,
-            ts_headline(${config('m.language')}, ${escaped("concat_ws(' — ', m.title, m.title_local)")}, m.query, ${HEADLINE})
-              || coalesce(' — ' || ts_headline(${config('coalesce(m.summary_language, m.language)')}, ${escaped('m.summary')}, m.query, ${HEADLINE}), '') AS highlight
+     SELECT m.id, m.rank, m.sort_date::text AS sort_date, ${args.highlight === false ? 'NULL::text' : highlight} AS highlight
        FROM m
       ORDER BY m.rank DESC, m.sort_date DESC, m.id
       LIMIT ${limit}`,

@@ -1,4 +1,4 @@
-import { collate, orderLocaleOf, parseFirst } from '@nsc-hub/shared';
+import { collate, orderLocaleOf, parseFirst, selectsField } from '@nsc-hub/shared';
 import { TopicEntity } from '../entities/TopicEntity';
 import { countResources } from '../data/countResources';
 import { listResources } from '../data/listResources';
@@ -10,7 +10,7 @@ export const Query: QueryResolvers = {
   resource: (_root, { id }, { loaders }) => loaders.resourceById.load(id),
   topics: (_root, { orderLocale }, { db, orderLocale: requested }) =>
     db.getRepository(TopicEntity).createQueryBuilder('t').orderBy(`t.name ${collate(orderLocaleOf(orderLocale, requested))}`).addOrderBy('t.id').getMany(),
-  searchResources: (_root, { query, language, filter, first, after }, { db, loaders }) =>
-    searchResources(db, loaders, { query, language, filter, first: parseFirst(first), after }),
+  searchResources: (_root, { query, language, filter, first, after }, { db, loaders }, info) =>
+    searchResources(db, loaders, { query, language, filter, first: parseFirst(first), after, highlight: selectsField(info, ['edges', 'highlight']) }),
   resourceStats: (_root, { groupBy, filter }, { db }) => countResources(db, groupBy, filter),
 };
