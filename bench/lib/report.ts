@@ -17,6 +17,8 @@ export interface GatewayRun {
   peakRssMiB: number;
 }
 
+const EXECUTOR_WORDS: Record<string, string> = { compiled: 'compiled by graphql-jit', 'graphql-js': 'with graphql-js', compare: 'both ways and compare them' };
+
 export interface BenchResults {
   commit: string;
   date: string;
@@ -157,6 +159,7 @@ export function renderMarkdown(r: BenchResults): string {
       `gateway figures in ${r.options.rounds} rotating round${r.options.rounds === 1 ? '' : 's'}${r.options.quick ? ' (--quick)' : ''}; ` +
       `variables drawn per request from seed ${r.options.seed}. Whole run ${r.seconds} s.`,
     `Data at scale 1: ${describe(r.data.scale1)}${Object.keys(r.data.large).length ? `; at scale ${r.data.largeScale}: ${describe(r.data.large)}` : ''}.`,
+    ...(typeof r.options.subgraphExecutor === 'string' ? [`Subgraphs execute operations ${EXECUTOR_WORDS[r.options.subgraphExecutor] ?? r.options.subgraphExecutor} (SUBGRAPH_EXECUTOR=${r.options.subgraphExecutor}).`] : []),
     ...(r.options.shapes ? [`Only the shapes ${(r.options.shapes as string[]).join(', ')} (--shapes).`] : []),
     ...(r.options.profile ? [`Every process the bench started ran under the CPU profiler (--profile ${r.options.profile}), which slows it: compare these figures with nothing but each other.`] : []),
     '',

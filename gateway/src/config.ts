@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   envNameOf,
   getEnvBool,
+  getEnvChoice,
   getEnvNum,
   getEnvStr,
   loadJwtConfig,
@@ -150,11 +151,7 @@ export function timeoutsFor(config: Pick<GatewayConfig, 'subgraphTimeoutMs' | 's
 
 /** Production defaults to `only`: the public endpoint runs the frontends' documents and no others. */
 function persistedOperationsMode(env: Env, production: boolean): PersistedOperationsMode {
-  const value = getEnvStr(env, 'PERSISTED_OPERATIONS', production ? 'only' : 'allow');
-  if (!(PERSISTED_OPERATIONS_MODES as readonly string[]).includes(value)) {
-    throw new Error(`PERSISTED_OPERATIONS must be one of ${PERSISTED_OPERATIONS_MODES.join(', ')}, not "${value}"`);
-  }
-  return value as PersistedOperationsMode;
+  return getEnvChoice(env, 'PERSISTED_OPERATIONS', PERSISTED_OPERATIONS_MODES, production ? 'only' : 'allow');
 }
 
 function positive(env: Env, name: string, fallback: number): number {

@@ -1,5 +1,5 @@
 import { loadJwtConfig, type JwtConfig } from './auth';
-import { envNameOf, getEnvNum, getEnvStr, isProduction, type Env } from './env';
+import { envNameOf, getEnvChoice, getEnvNum, getEnvStr, isProduction, type Env } from './env';
 
 /** Development only: `NODE_ENV=production` refuses to start with it. */
 export const DEVELOPMENT_SUBGRAPH_SECRET = 'nsc-hub-development-subgraph-secret';
@@ -47,7 +47,17 @@ export interface SubgraphConfig {
   readonly peerUrls: Readonly<Record<string, string>>;
   /** Where `GET /metrics` listens: apart from the port clients use. */
   readonly metrics: MetricsListen;
+  /** How operations are executed (`SUBGRAPH_EXECUTOR`). */
+  readonly executor: SubgraphExecutor;
 }
+
+/**
+ * `compiled`: graphql-jit, each document compiled once (the default); `graphql-js`: graphql-js's
+ * own `execute`, to rule the compiler out; `compare`: both for every query, an error where they
+ * differ (the tests run so; it doubles the work of every query).
+ */
+export const SUBGRAPH_EXECUTORS = ['compiled', 'graphql-js', 'compare'] as const;
+export type SubgraphExecutor = (typeof SUBGRAPH_EXECUTORS)[number];
 
 export interface MetricsListen {
   readonly host: string;
@@ -63,7 +73,7 @@ export function loadMetricsListen(env: Env, portVariable: string, defaultPort: n
 }
 
 /** What a subgraph's server needs of its configuration: no host, port or database. */
-export type SubgraphServerConfig = Pick<SubgraphConfig, 'name' | 'subgraphSecret' | 'jwt' | 'mode' | 'peerUrls'>;
+export type SubgraphServerConfig = Pick<SubgraphConfig, 'name' | 'subgraphSecret' | 'jwt' | 'mode' | 'peerUrls' | 'executor'>;
 
 /**
  * A subgraph's configuration: `<NAME>_PORT`, `<NAME>_DATABASE_URL` (else `DATABASE_URL`),
@@ -89,6 +99,7 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env: Env =
     mode: loadServiceMode(env),
     peerUrls,
     metrics: loadMetricsListen(env, `${prefix}_METRICS_PORT`, defaultPort + METRICS_PORT_OFFSET),
+    executor: getEnvChoice(env, 'SUBGRAPH_EXECUTOR', SUBGRAPH_EXECUTORS, 'compiled'),
   };
 }
 

@@ -29,6 +29,13 @@ export function getEnvBool(env: Env, name: string, fallback: boolean): boolean {
   throw new Error(`${name} must be true or false, got "${raw}"`);
 }
 
+/** One of `choices`, else start-up fails naming them. */
+export function getEnvChoice<T extends string>(env: Env, name: string, choices: readonly T[], fallback: T): T {
+  const value = getEnvStr(env, name, fallback);
+  if (!(choices as readonly string[]).includes(value)) throw new Error(`${name} must be one of ${choices.join(', ')}, not "${value}"`);
+  return value as T;
+}
+
 export function isProduction(env: Env): boolean {
   return getEnvStr(env, 'NODE_ENV') === 'production';
 }

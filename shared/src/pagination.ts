@@ -1,3 +1,4 @@
+import { isObjectType, type GraphQLSchema } from 'graphql';
 import { ERRORS } from './errors';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -72,4 +73,22 @@ export function toConnection<T>(rows: readonly T[], first: number, totalCount: C
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
     totalCount,
   };
+}
+
+const totalCountOf = (connection: Pick<Connection<unknown>, 'totalCount'>) =>
+  typeof connection.totalCount === 'function' ? connection.totalCount() : connection.totalCount;
+
+/**
+ * Gives every `totalCount` field without a resolver one that calls the thunk a connection may hold
+ * there. graphql-js's default resolver calls a function it finds in a field's property; compiled
+ * execution (graphql-jit) reads the property as it is, so without this a lazy count would answer
+ * a function where an Int belongs.
+ */
+export function resolveTotalCounts(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const field = type.getFields().totalCount;
+    if (field && !field.resolve) field.resolve = totalCountOf;
+  }
+  return schema;
 }

@@ -36,7 +36,14 @@ describe('loadSubgraphConfig', () => {
       mode: { production: false, exposeInternals: true },
       peerUrls: {},
       metrics: { host: '127.0.0.1', port: 9465 },
+      executor: 'compiled',
     });
+  });
+
+  it('executes compiled unless SUBGRAPH_EXECUTOR names graphql-js or compare, and refuses anything else', () => {
+    expect(loadSubgraphConfig('membership', 4001, { SUBGRAPH_EXECUTOR: 'graphql-js' }).executor).toBe('graphql-js');
+    expect(loadSubgraphConfig('membership', 4001, { SUBGRAPH_EXECUTOR: 'compare' }).executor).toBe('compare');
+    expect(() => loadSubgraphConfig('membership', 4001, { SUBGRAPH_EXECUTOR: 'jit' })).toThrow('SUBGRAPH_EXECUTOR must be one of compiled, graphql-js, compare, not "jit"');
   });
 
   it('serves metrics at <NAME>_METRICS_PORT, by default its default port + 5464, on METRICS_HOST', () => {

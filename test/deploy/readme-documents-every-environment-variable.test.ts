@@ -21,7 +21,7 @@ const SET_BY_TOOLS = new Set(['JEST_WORKER_ID']);
 
 const VARIABLE = String.raw`(?:[A-Z][A-Z0-9_]*|\$\{[^}]+\}_[A-Z0-9_]+)`;
 const READS = [
-  new RegExp(String.raw`getEnv(?:Str|Num|Bool)\(\s*[\w.]+\s*,\s*['\`](${VARIABLE})['\`]`, 'g'),
+  new RegExp(String.raw`getEnv(?:Str|Num|Bool|Choice)\(\s*[\w.]+\s*,\s*['\`](${VARIABLE})['\`]`, 'g'),
   new RegExp(String.raw`loadMetricsListen\(\s*\w+\s*,\s*['\`](${VARIABLE})['\`]`, 'g'),
   new RegExp(String.raw`\bpositive\(\s*(?:env\s*,\s*)?['\`](${VARIABLE})['\`]`, 'g'),
   /\b(?:process\.)?env\.([A-Z][A-Z0-9_]+)\b/g,

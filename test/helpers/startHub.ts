@@ -1,6 +1,6 @@
 import pino, { type Logger } from 'pino';
 import { createGateway, loadConfig, type Gateway, type GatewayConfig } from '@nsc-hub/gateway';
-import type { ServiceMode, SubgraphModule } from '@nsc-hub/shared';
+import type { ServiceMode, SubgraphExecutor, SubgraphModule } from '@nsc-hub/shared';
 import {
   TEST_JWT,
   TEST_MODE,
@@ -42,6 +42,8 @@ export async function startHub(
     database?: TestDatabase;
     /** The supergraph file the gateway serves and watches (e.g. a temporary copy a test rewrites); else the committed one. */
     supergraphPath?: string;
+    /** How every subgraph executes operations: `TEST_EXECUTOR` (compiled and graphql-js, compared) unless said. */
+    executor?: SubgraphExecutor;
     /** The logger of each service (`gateway` or a subgraph's name), e.g. to read its lines; silent by default. */
     log?: (service: string) => Logger;
   } = {},
@@ -52,7 +54,7 @@ export async function startHub(
     // In start order, so a subgraph that asks others (forums asks membership and knowledge) learns their URLs.
     for (const module of options.subgraphs ?? SUBGRAPHS) {
       const peerUrls = Object.fromEntries(Object.keys(module.peers ?? {}).flatMap((peer) => (running[peer] ? [[peer, running[peer].url]] : [])));
-      running[module.name] = await startSubgraph(module, { mode, peerUrls, database: options.database, log: options.log?.(module.name) });
+      running[module.name] = await startSubgraph(module, { mode, peerUrls, database: options.database, executor: options.executor, log: options.log?.(module.name) });
     }
   } catch (error) {
     await Promise.all(Object.values(running).map((s) => s.stop()));

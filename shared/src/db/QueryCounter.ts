@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import type { Logger } from 'pino';
 import { isDatabaseUnavailable } from './isDatabaseUnavailable';
@@ -7,6 +8,16 @@ export interface RecordedStatement {
   readonly parameters: readonly unknown[];
   /** When it was sent (performance.now()). */
   readonly at: number;
+}
+
+const notCounted = new AsyncLocalStorage<true>();
+
+/**
+ * Runs `work` with its statements left out of every count and recording: work done only to check
+ * other work (the second executor of `SUBGRAPH_EXECUTOR=compare`) is not the request's cost.
+ */
+export function withoutCounting<T>(work: () => Promise<T>): Promise<T> {
+  return notCounted.run(true, work);
 }
 
 /**
@@ -37,6 +48,7 @@ export class QueryCounter implements TypeOrmLogger {
   }
 
   logQuery(query: string, parameters?: unknown[]): void {
+    if (notCounted.getStore()) return;
     this.count += 1;
     for (const calls of this.recordings) calls.push({ sql: query, parameters: parameters ?? [], at: performance.now() });
     this.pino?.trace({ sql: query }, 'sql');

@@ -13,6 +13,7 @@ import type { Caller } from '../auth';
 import type { EntityChange } from '../db/audit';
 import { orderLocaleFromHeader, type OrderLocale } from '../orderLocale';
 import { ERRORS } from '../errors';
+import { resolveTotalCounts } from '../pagination';
 import { SUBGRAPH_SECRET_HEADER, type SubgraphServerConfig } from '../config';
 import { DatabaseOutage } from '../db/DatabaseOutage';
 import { createDatabasePing } from '../db/createDatabasePing';
@@ -26,6 +27,9 @@ import { useNoNulCharacters } from './useNoNulCharacters';
 import { useChangeReport } from './useChangeReport';
 import { useServiceUnavailableStatus } from './useServiceUnavailableStatus';
 import { accessLog, accessLogEntryOf, useAccessLog } from './useAccessLog';
+import { executionFor } from './executionFor';
+import { executionGateway } from './executionGateway';
+import { FRESH_CONTEXT } from './comparedExecution';
 import { ServiceMetrics } from '../metrics/ServiceMetrics';
 import { addDatabaseMetrics } from '../metrics/databaseMetrics';
 
@@ -92,8 +96,10 @@ export function createSubgraphServer<TContext extends SubgraphContextBase>(optio
   const httpServer = createHttpServer();
   const metrics = new ServiceMetrics(config.name);
   addDatabaseMetrics(metrics, dataSource);
+  const schema = resolveTotalCounts(buildSubgraphSchema({ typeDefs: parse(options.typeDefs), resolvers: options.resolvers as GraphQLResolverMap<unknown> }));
   const apollo = new ApolloServer<TContext>({
-    schema: buildSubgraphSchema({ typeDefs: parse(options.typeDefs), resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
+    // Apollo parses, validates and runs every plugin; execution is the configured executor's.
+    gateway: executionGateway(schema, options.typeDefs, executionFor(config.executor, schema, log)),
     ...serverModeOptions(config.mode, { databaseOutages: true }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -179,9 +185,15 @@ export function createSubgraphServer<TContext extends SubgraphContextBase>(optio
             const requestId = requestIdOf(res);
             const caller = await callerForRequest(config.jwt, req.headers.authorization, requestId, log);
             const orderLocale = orderLocaleFromHeader(req.headers['accept-language']);
-            const context = await options.context({ caller, requestId, log: log.child({ requestId }), orderLocale, changes: [] });
-            // Added here, not by each subgraph's factory, so none can leave its line without what GraphQL learnt.
-            return { ...context, accessLog: accessLogEntryOf(res) };
+            const requestLog = log.child({ requestId });
+            // The access log entry is added here, not by each subgraph's factory, so none can leave
+            // its line without what GraphQL learnt.
+            const build = async (): Promise<TContext> => ({
+              ...(await options.context({ caller, requestId, log: requestLog, orderLocale, changes: [] })),
+              accessLog: accessLogEntryOf(res),
+            });
+            const context = await build();
+            return config.executor === 'compare' ? { ...context, [FRESH_CONTEXT]: build } : context;
           },
         }),
       );

@@ -11,6 +11,9 @@ import { ADMIN_URL_ENV } from './testDatabase';
  * its own database on it.
  */
 export default async function globalSetup(): Promise<void> {
+  // Subgraph processes the tests start check their compiled execution against graphql-js, as the
+  // in-process ones do (TEST_EXECUTOR).
+  process.env.SUBGRAPH_EXECUTOR ??= 'compare';
   if (process.env.DATABASE_URL) {
     process.env[ADMIN_URL_ENV] = process.env.DATABASE_URL;
     return;

@@ -1,11 +1,11 @@
 import pino, { type Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { SubgraphModule } from '../SubgraphModule';
-import type { ServiceMode } from '../config';
+import type { ServiceMode, SubgraphExecutor } from '../config';
 import type { QueryCounter } from '../db/QueryCounter';
 import type { ServiceMetrics } from '../metrics/ServiceMetrics';
 import { createTestDatabase, type TestDatabase } from './testDatabase';
-import { TEST_JWT, TEST_MODE, TEST_SUBGRAPH_SECRET } from './tokens';
+import { TEST_EXECUTOR, TEST_JWT, TEST_MODE, TEST_SUBGRAPH_SECRET } from './tokens';
 
 export interface RunningSubgraph {
   readonly name: string;
@@ -26,6 +26,8 @@ export interface StartSubgraphOptions {
   /** A database of the caller's (kept on stop); else a fresh one on the test PostgreSQL (dropped). */
   readonly database?: TestDatabase;
   readonly peerUrls?: Readonly<Record<string, string>>;
+  /** How it executes operations: `TEST_EXECUTOR` unless said. */
+  readonly executor?: SubgraphExecutor;
   /** Where the subgraph and its data source log, e.g. a pino writing to a stream a test reads; silent by default. */
   readonly log?: Logger;
 }
@@ -44,7 +46,14 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
   if (options.seed !== false) await module.seed(dataSource);
   const server = module.createServer({
     dataSource,
-    config: { name: module.name, subgraphSecret: TEST_SUBGRAPH_SECRET, jwt: TEST_JWT, mode: options.mode ?? TEST_MODE, peerUrls: options.peerUrls ?? {} },
+    config: {
+      name: module.name,
+      subgraphSecret: TEST_SUBGRAPH_SECRET,
+      jwt: TEST_JWT,
+      mode: options.mode ?? TEST_MODE,
+      peerUrls: options.peerUrls ?? {},
+      executor: options.executor ?? TEST_EXECUTOR,
+    },
     log,
   });
   const listening = await server.start(0, '127.0.0.1');
