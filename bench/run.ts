@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { Pool } from 'pg';
-import { DEFAULT_ORDER_LOCALE, SUBGRAPH_EXECUTORS, SUBGRAPH_SECRET_HEADER, collate, getEnvChoice, createLogger, envNameOf, encodeCursor, nameCursorKey, runMain, signToken, type Logger } from '@nsc-hub/shared';
+import { DEFAULT_ORDER_LOCALE, SUBGRAPH_SECRET_HEADER, collate, createLogger, envNameOf, encodeCursor, nameCursorKey, runMain, signToken, type Logger } from '@nsc-hub/shared';
 import { REPO_ROOT } from '../scripts/hubDatabase';
 import { SUBGRAPHS } from '../scripts/subgraphs';
 import { openBenchServer, type BenchServer } from './lib/benchDatabase';
@@ -15,7 +15,7 @@ import { NO_PROFILES, cpuProfiles, type CpuProfiles } from './lib/cpuProfiles';
 import { ensureBenchData } from './lib/ensureData';
 import { DEFAULT_SEED } from './lib/generate';
 import { httpLoad, loopLoad, type Figures, type LoadOptions } from './lib/load';
-import { freePort, startService, type Service } from './lib/processes';
+import { SUBGRAPH_EXECUTOR, freePort, startService, type Service } from './lib/processes';
 import { GATEWAY, IDLE_GATEWAYS, LOAD_GENERATOR, POSTGRES, analyse, renderMarkdown, type BenchResults, type GatewayRun } from './lib/report';
 import { SHAPES, seededRandom, type BenchPools, type Shape } from './lib/shapes';
 
@@ -132,8 +132,7 @@ async function benchmark(server: BenchServer, options: Options, plan: Plan, load
       seed: options.seed,
       ...(shapes === SHAPES ? {} : { shapes: shapes.map((s) => s.id) }),
       ...(plan.profileLabel ? { profile: plan.profileLabel } : {}),
-      // The subgraph processes inherit the bench's environment.
-      subgraphExecutor: getEnvChoice(process.env, 'SUBGRAPH_EXECUTOR', SUBGRAPH_EXECUTORS, 'compiled'),
+      subgraphExecutor: SUBGRAPH_EXECUTOR,
     },
     data: { largeScale: large, scale1: data1.counts, large: dataLarge?.counts ?? {}, generatedSeconds: data1.seconds + (dataLarge?.seconds ?? 0) },
     shapes: Object.fromEntries(shapes.map((s) => [s.id, s.title])),

@@ -5,6 +5,7 @@ import { createGateway, loadConfig } from '@nsc-hub/gateway';
 import type { RecordedStatement } from '@nsc-hub/shared';
 import { PRODUCTION_MODE, TEST_JWT, TEST_SUBGRAPH_SECRET, startSubgraph, type RunningSubgraph } from '@nsc-hub/shared/src/testing';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
+import { SUBGRAPH_EXECUTOR } from './processes';
 import { SHAPES, seededRandom, type BenchPools, type Shape } from './shapes';
 
 /** One request a gateway sent a subgraph while answering a client request. */
@@ -47,7 +48,7 @@ export async function captureShapes(url: string, pools: BenchPools, samplesPerSh
     const proxyUrls: Record<string, string> = {};
     for (const module of SUBGRAPHS) {
       // Peers are reached through their proxies too, so what a subgraph asks another is seen.
-      const subgraph = await startSubgraph(module, { database, seed: false, mode: PRODUCTION_MODE, peerUrls: { ...proxyUrls } });
+      const subgraph = await startSubgraph(module, { database, seed: false, mode: PRODUCTION_MODE, peerUrls: { ...proxyUrls }, executor: SUBGRAPH_EXECUTOR });
       const proxy = await recordingProxy(subgraph.url, (body, started, ended) => {
         const recording = recordings.get(module.name);
         const statements = recording ? recording.calls.filter((c) => c.at >= started && c.at <= ended) : [];

@@ -14,6 +14,12 @@ export interface ListSpec {
   readonly from: string;
   readonly key: string;
   readonly indexed?: (owners: string) => string;
+  /**
+   * Where each owner holds few of the resources (a city), its condition for one owner, answered by
+   * an index: each owner's page is then read on its own, from its few rows, instead of numbering
+   * every row of all owners in one window (on 100 cities, 2 ms against 25).
+   */
+  readonly each?: (owner: string) => string;
 }
 
 /** The rows of the owners in `owners` (a parameter): the key condition, and the indexed one where there is one. */
@@ -25,7 +31,12 @@ function ownedBy(spec: ListSpec, owners: string): string {
 /** The lists other types have: a topic's, a city's, a country's, a network's or forum's publications. */
 export const LIST_SPECS = {
   topic: { from: `${DB_SCHEMA}.resources r JOIN ${DB_SCHEMA}.resource_topics t ON t.resource_id = r.id`, key: 't.topic_id' },
-  city: { from: `${DB_SCHEMA}.resources r CROSS JOIN LATERAL unnest(r.city_ids) AS k(value)`, key: 'k.value', indexed: (owners) => `r.city_ids && ${owners}::text[]` },
+  city: {
+    from: `${DB_SCHEMA}.resources r CROSS JOIN LATERAL unnest(r.city_ids) AS k(value)`,
+    key: 'k.value',
+    indexed: (owners) => `r.city_ids && ${owners}::text[]`,
+    each: (owner) => `r.city_ids @> ARRAY[${owner}]`,
+  },
   country: { from: `${DB_SCHEMA}.resources r CROSS JOIN LATERAL unnest(r.country_codes) AS k(value)`, key: 'k.value', indexed: (owners) => `r.country_codes && ${owners}::text[]` },
   network: {
     from: `${DB_SCHEMA}.resources r`,
@@ -45,9 +56,34 @@ export interface ListKey {
   readonly after: ResourceCursor | null;
 }
 
+/** Every owner's first `limit` rows at once: all their rows, numbered per owner in one window. */
+function pageInOneWindow(spec: ListSpec, owners: string, where: readonly string[], limit: string): string {
+  return `SELECT owner, id FROM (
+            SELECT ${spec.key} AS owner, r.id, r.sort_date,
+                   row_number() OVER (PARTITION BY ${spec.key} ORDER BY r.sort_date DESC, r.id) AS rn
+              FROM ${spec.from} WHERE ${[...where, ownedBy(spec, owners)].join(' AND ')}
+          ) page WHERE rn <= ${limit} ORDER BY owner, rn`;
+}
+
+/**
+ * Each owner's first `limit` rows, owner by owner. OFFSET 0 keeps the planner from walking the
+ * whole listing index in date order in the hope of meeting an owner's few rows early (on the
+ * scale-10 data that took seconds): each owner's rows come from the index on its key, and are then
+ * sorted.
+ */
+function pageOfEach(each: (owner: string) => string, owners: string, where: readonly string[], limit: string): string {
+  return `SELECT o.owner, page.id FROM unnest(${owners}::text[]) AS o(owner)
+           CROSS JOIN LATERAL (
+             SELECT mine.id, mine.sort_date FROM (
+               SELECT r.id, r.sort_date FROM ${DB_SCHEMA}.resources r WHERE ${[...where, each('o.owner')].join(' AND ')} OFFSET 0
+             ) mine ORDER BY mine.sort_date DESC, mine.id LIMIT ${limit}
+           ) page
+          ORDER BY o.owner, page.sort_date DESC, page.id`;
+}
+
 /**
  * A page of resources for each owner key: every key asked for with the same page arguments is
- * answered by one statement (a window per key) plus one for the rows themselves, whatever the
+ * answered by one statement (its ids, page by page) plus one for the rows themselves, whatever the
  * number of keys; counts, only if asked for, by one more.
  */
 export function createResourceListLoader(db: DataSource, spec: ListSpec, resourceById: DataLoader<string, ResourceEntity | null>) {
@@ -67,17 +103,17 @@ export function createResourceListLoader(db: DataSource, spec: ListSpec, resourc
     for (const group of groupByPageArgs(keys)) {
       const { first, after } = group[0];
       const p = new SqlParams();
-      const where = ['r.archived_at IS NULL', ownedBy(spec, p.add(group.map((k) => k.owner)))];
+      const where = ['r.archived_at IS NULL'];
       if (after) where.push(afterCursor(after, p));
-      const rows = await p.raw<{ owner: string; id: string }>(
-        db,
-        `SELECT owner, id FROM (
-           SELECT ${spec.key} AS owner, r.id, r.sort_date,
-                  row_number() OVER (PARTITION BY ${spec.key} ORDER BY r.sort_date DESC, r.id) AS rn
-             FROM ${spec.from} WHERE ${where.join(' AND ')}
-         ) page WHERE rn <= ${p.add(first + 1)} ORDER BY owner, rn`,
-      );
-      for (const key of group) pages.set(key, rows.filter((r) => r.owner === key.owner).map((r) => r.id));
+      const owners = p.add([...new Set(group.map((k) => k.owner))]);
+      const rows = await p.raw<{ owner: string; id: string }>(db, spec.each ? pageOfEach(spec.each, owners, where, p.add(first + 1)) : pageInOneWindow(spec, owners, where, p.add(first + 1)));
+      const idsOf = new Map<string, string[]>();
+      for (const row of rows) {
+        const ids = idsOf.get(row.owner);
+        if (ids) ids.push(row.id);
+        else idsOf.set(row.owner, [row.id]);
+      }
+      for (const key of group) pages.set(key, idsOf.get(key.owner) ?? []);
     }
     return Promise.all(
       keys.map(async (key) => {
