@@ -224,7 +224,7 @@ async function benchmark(server: BenchServer, options: Options, plan: Plan, load
       await subgraphsFor(phase, large);
       const poolsLarge = await readPools(server.urlFor(large));
       const [hubLarge] = await measureGateways([await spec('hub', HUB, UNCACHED)], { pools: poolsLarge, shapes: scaled, load, seed: options.seed, rounds, bystanders, nodeArgs: (name) => profiles.nodeArgs(phase, name) });
-      for (const shape of scaled) results.scaling[shape.id] = { scale1: results.gateways[0].shapes[shape.id], large: hubLarge.shapes[shape.id] };
+      for (const shape of scaled) results.scaling[shape.id] = { scale1: results.gateways[0].shapes[shape.id], large: hubLarge.shapes[shape.id], cpu: hubLarge.cpu[shape.id] };
     }
   } finally {
     await Promise.all(subgraphs.map((s) => s.stop()));

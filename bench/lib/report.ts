@@ -36,7 +36,8 @@ export interface BenchResults {
   direct: Record<string, Figures & { method: string; cpu: CpuShare }>;
   floorSql: Record<string, Figures & { cpu: CpuShare }>;
   floorHttp: Record<string, Figures & { cpu: CpuShare }>;
-  scaling: Record<string, { scale1: Figures; large: Figures }>;
+  /** The hub on the larger data; `cpu` (CPU-ms per request of every process there) since the report showed it. */
+  scaling: Record<string, { scale1: Figures; large: Figures; cpu?: CpuShare }>;
   analysis?: Analysis;
   seconds: number;
 }
@@ -212,7 +213,7 @@ function cpuTable(r: BenchResults): string[] {
   const headers = ['gateway or floor server', ...columns.slice(1)];
   const lines = [
     '',
-    "## Where a request's CPU goes (CPU-ms per request answered, scale 1)",
+    "## Where a request's CPU goes (CPU-ms per request answered, scale 1 unless said)",
     '',
     row(['shape', 'target', ...headers, 'total']),
     row(['---', '---', ...columns.map(() => '---:'), '---:']),
@@ -227,6 +228,8 @@ function cpuTable(r: BenchResults): string[] {
     if (r.direct[id]) lines.push(row([id, 'subgraphs directly', ...cells(r.direct[id].cpu)]));
     if (r.floorSql[id]) lines.push(row([id, 'floor: the same SQL through pg', ...cells(r.floorSql[id].cpu)]));
     if (r.floorHttp[id]) lines.push(row([id, 'floor: node:http + pg', ...cells(r.floorHttp[id].cpu)]));
+    const large = r.scaling[id]?.cpu;
+    if (large) lines.push(row([id, `${GATEWAY_NAMES.hub}, scale ${r.data.largeScale}`, ...cells(large)]));
   }
   lines.push(
     '',
