@@ -2,12 +2,13 @@
 // the two differ. Here on a small schema with graphql-jit's one documented difference (a promise
 // left in a property that has no resolver is not awaited), so the refusal is seen to happen, and
 // with what a subgraph relies on (a lazy totalCount, a catalogued error, a mutation) to pass.
-import { buildSchema, GraphQLError, parse, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { buildSchema, GraphQLError, GraphQLObjectType, GraphQLSchema, GraphQLString, parse, type ExecutionResult } from 'graphql';
 import { captureLog } from '../src/testing';
 import { comparedExecution, FRESH_CONTEXT } from '../src/server/comparedExecution';
 import { compiledExecution, graphqlJsExecution, type Execution } from '../src/server/compiledExecution';
 import { resolveTotalCounts } from '../src/pagination';
 import { ERRORS } from '../src/errors';
+import { DateScalar } from '../src/scalars';
 
 interface Context {
   readonly built: number;
@@ -96,6 +97,24 @@ test('an unexpected failure comes out as graphql-js words it, with the extension
   expect(error.originalError?.message).toBe('connect ECONNREFUSED 127.0.0.1:5432');
   expect(error.toJSON()).toEqual(reference.errors![0].toJSON());
   expect(compiled.data).toEqual(reference.data);
+});
+
+test('what graphql-jit cannot compile, graphql-js runs, answering as it always does', async () => {
+  // graphql-jit coerces argument literals when it compiles, and refuses to compile a document with
+  // an impossible date; graphql-js answers the other fields and a field error. (Validation would
+  // have refused it before execution; here execution is asked directly.)
+  const days = new GraphQLSchema({
+    query: new GraphQLObjectType({
+      name: 'Query',
+      fields: { on: { type: GraphQLString, args: { date: { type: DateScalar } }, resolve: (_root, { date }: { date: string }) => date } },
+    }),
+  });
+  const document = parse('{ leap: on(date: "2024-02-29") impossible: on(date: "2021-02-30") }');
+  const compiled = await compiledExecution(days)({ schema: days, document });
+  const reference = await graphqlJsExecution({ schema: days, document });
+  expect(reference.data).toEqual({ leap: '2024-02-29', impossible: null });
+  expect(reference.errors).toHaveLength(1);
+  expect(JSON.stringify({ data: compiled.data, errors: compiled.errors })).toBe(JSON.stringify({ data: reference.data, errors: reference.errors }));
 });
 
 test('the reference run gets a context of its own, and a mutation runs once', async () => {
