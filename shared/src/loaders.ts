@@ -42,16 +42,22 @@ export function createKeyLoader<K extends string | number, V>(fetch: (keys: K[])
   return new KeyLoader(fetch, keyOf);
 }
 
+/** The rows of each key, in the order they came. */
+export function groupBy<K, V>(rows: Iterable<V>, keyOf: (row: V) => K): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
+}
+
 /** A DataLoader for the rows that belong to each key (e.g. memberships by city): one query per batch. */
 export function createGroupLoader<K extends string | number, V>(fetch: (keys: K[]) => Promise<V[]>, groupOf: (row: V) => K): DataLoader<K, V[]> {
   return new DataLoader<K, V[]>(async (keys) => {
-    const groups = new Map<K, V[]>();
-    for (const row of await fetch([...new Set(keys)])) {
-      const key = groupOf(row);
-      const group = groups.get(key);
-      if (group) group.push(row);
-      else groups.set(key, [row]);
-    }
+    const groups = groupBy(await fetch([...new Set(keys)]), groupOf);
     return keys.map((key) => groups.get(key) ?? []);
   });
 }
@@ -63,16 +69,10 @@ export function createArgsLoader<K extends object, V>(batch: (keys: readonly K[]
 
 /**
  * Keys of a paged list loader (`owner` plus page arguments), grouped by everything but the owner:
- * each group is answered by one windowed statement, however many owners it holds.
+ * each group is answered by one statement, however many owners it holds.
  */
 export function groupByPageArgs<K extends { readonly owner: string }>(keys: readonly K[]): K[][] {
-  const groups = new Map<string, K[]>();
-  for (const key of keys) {
-    const { owner: _owner, ...args } = key;
-    const id = JSON.stringify(args);
-    groups.set(id, [...(groups.get(id) ?? []), key]);
-  }
-  return [...groups.values()];
+  return [...groupBy(keys, ({ owner: _owner, ...args }) => JSON.stringify(args)).values()];
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import DataLoader from 'dataloader';
-import { SqlParams, createArgsLoader, groupByPageArgs, toConnection, type Connection } from '@nsc-hub/shared';
+import { SqlParams, createArgsLoader, groupBy, groupByPageArgs, toConnection, type Connection } from '@nsc-hub/shared';
 import type { ResourceEntity } from '../entities/ResourceEntity';
 import { DB_SCHEMA } from '../dbSchema';
 import { afterCursor, resourceSortKey, type ResourceCursor } from '../data/listResources';
@@ -107,13 +107,8 @@ export function createResourceListLoader(db: DataSource, spec: ListSpec, resourc
       if (after) where.push(afterCursor(after, p));
       const owners = p.add([...new Set(group.map((k) => k.owner))]);
       const rows = await p.raw<{ owner: string; id: string }>(db, spec.each ? pageOfEach(spec.each, owners, where, p.add(first + 1)) : pageInOneWindow(spec, owners, where, p.add(first + 1)));
-      const idsOf = new Map<string, string[]>();
-      for (const row of rows) {
-        const ids = idsOf.get(row.owner);
-        if (ids) ids.push(row.id);
-        else idsOf.set(row.owner, [row.id]);
-      }
-      for (const key of group) pages.set(key, idsOf.get(key.owner) ?? []);
+      const rowsOf = groupBy(rows, (row) => row.owner);
+      for (const key of group) pages.set(key, (rowsOf.get(key.owner) ?? []).map((row) => row.id));
     }
     return Promise.all(
       keys.map(async (key) => {
