@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { freePort } from '@nsc-hub/shared/src/testing';
-import { SERVICE_NODE_ARGS, SUBGRAPH_EXECUTORS, getEnvChoice } from '@nsc-hub/shared';
+import { SERVICE_NODE_ARGS, loadSubgraphExecutor } from '@nsc-hub/shared';
 import { stopChild } from '../../scripts/supervisor';
 
 export { freePort };
@@ -18,7 +18,7 @@ export interface Service {
 }
 
 /** How the subgraphs execute: what `SUBGRAPH_EXECUTOR` says (the processes inherit the bench's environment), else as shipped. */
-export const SUBGRAPH_EXECUTOR = getEnvChoice(process.env, 'SUBGRAPH_EXECUTOR', SUBGRAPH_EXECUTORS, 'compiled');
+export const SUBGRAPH_EXECUTOR = loadSubgraphExecutor(process.env);
 
 /** USER_HZ, as /proc counts CPU time: 100 on every Linux this runs on. */
 export const CLOCK_TICKS_PER_SECOND = 100;

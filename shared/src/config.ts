@@ -59,6 +59,11 @@ export interface SubgraphConfig {
 export const SUBGRAPH_EXECUTORS = ['compiled', 'graphql-js', 'compare'] as const;
 export type SubgraphExecutor = (typeof SUBGRAPH_EXECUTORS)[number];
 
+/** `SUBGRAPH_EXECUTOR`, else `fallback`: what a subgraph ships with, or what the tests check with. */
+export function loadSubgraphExecutor(env: Env, fallback: SubgraphExecutor = 'compiled'): SubgraphExecutor {
+  return getEnvChoice(env, 'SUBGRAPH_EXECUTOR', SUBGRAPH_EXECUTORS, fallback);
+}
+
 export interface MetricsListen {
   readonly host: string;
   readonly port: number;
@@ -99,7 +104,7 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env: Env =
     mode: loadServiceMode(env),
     peerUrls,
     metrics: loadMetricsListen(env, `${prefix}_METRICS_PORT`, defaultPort + METRICS_PORT_OFFSET),
-    executor: getEnvChoice(env, 'SUBGRAPH_EXECUTOR', SUBGRAPH_EXECUTORS, 'compiled'),
+    executor: loadSubgraphExecutor(env),
   };
 }
 
