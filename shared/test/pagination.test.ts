@@ -107,6 +107,14 @@ describe('toConnection', () => {
     expect(connection.pageInfo.endCursor).toBe(connection.edges[1].cursor);
   });
 
+  it("encodes an edge's cursor only when it is read: building a page encodes the last one, for endCursor", () => {
+    const sortKeyOf = jest.fn(keyOf);
+    const connection = toConnection(rows, 3, 3, sortKeyOf);
+    expect(sortKeyOf.mock.calls).toEqual([[rows[2]]]);
+    expect(decodeCursor(connection.edges[0].cursor, ['string', 'number'])).toEqual(['Aarhus', 1]);
+    expect(sortKeyOf.mock.calls).toEqual([[rows[2]], [rows[0]]]);
+  });
+
   it('has a null endCursor and no next page when there are no rows', () => {
     const connection = toConnection<Row>([], 20, 0, keyOf);
     expect(connection.edges).toEqual([]);
