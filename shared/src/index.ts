@@ -11,6 +11,8 @@ export * from './db/QueryCounter';
 export * from './server/errorHandling';
 export * from './server/listen';
 export * from './server/createSubgraphServer';
+export * from './server/RequestSelection';
+export * from './schema/reads';
 export * from './loaders';
 export * from './validation';
 export * from './db/audit';

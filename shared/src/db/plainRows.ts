@@ -1,5 +1,6 @@
 import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import type { RequestSelection } from '../server/RequestSelection';
 
 /**
  * Rows of an entity's table as plain objects with the entity's property names, straight from the
@@ -18,21 +19,49 @@ const selections = new WeakMap<object, Map<string, string>>();
 /**
  * The select list for `alias`: every column as its property (`t.event_id AS "eventId"`), or with
  * `prefix` as the prefixed property (`e.id AS "event.id"`), for a second entity read in the same
- * row (see `plainPart`). Worked out once per entity, alias and prefix.
+ * row (see `plainPart`); only the properties in `properties`, if given (see `selectedColumns`).
+ * Worked out once per entity, alias, prefix and choice of properties.
  */
-export function plainColumns(db: DataSource, entity: EntityTarget<ObjectLiteral>, alias: string, prefix = ''): string {
+export function plainColumns(db: DataSource, entity: EntityTarget<ObjectLiteral>, alias: string, prefix = '', properties?: ColumnChoice): string {
   const metadata = db.getMetadata(entity);
   let byAlias = selections.get(metadata);
   if (!byAlias) selections.set(metadata, (byAlias = new Map()));
-  let list = byAlias.get(`${alias} ${prefix}`);
+  const key = `${alias} ${prefix} ${properties ? [...properties].sort().join(',') : '*'}`;
+  let list = byAlias.get(key);
   if (!list) {
     list = readColumns(metadata.columns)
+      .filter((c) => !properties || properties.has(c.propertyName))
       .map((c) => `${alias}.${quote(c.databaseName)}${c.type === 'date' ? '::text' : ''} AS ${quote(prefix + c.propertyName)}`)
       .join(', ');
-    byAlias.set(`${alias} ${prefix}`, list);
+    // Selections differ by the fields of a document: bounded by the documents clients send, but
+    // not kept past a bound all the same.
+    if (byAlias.size < MAX_SELECTIONS_PER_ENTITY) byAlias.set(key, list);
   }
   return list;
 }
+
+const MAX_SELECTIONS_PER_ENTITY = 500;
+
+/** The properties of an entity to read; undefined: all of them. */
+export type ColumnChoice = ReadonlySet<string> | undefined;
+
+/**
+ * The properties of `entity` to read for objects of the GraphQL type `typeName`: those the
+ * request's selected fields read (`RequestSelection`), with `always` (its key, and whatever the
+ * loader itself reads of a row: a group key, a sort key). Undefined, meaning every column, where
+ * the selection is not known.
+ */
+export function selectedColumns(db: DataSource, entity: EntityTarget<ObjectLiteral>, selection: RequestSelection, typeName: string, always: readonly string[]): ColumnChoice {
+  const metadata = db.getMetadata(entity);
+  let properties = propertyNames.get(metadata);
+  if (!properties) propertyNames.set(metadata, (properties = new Set(readColumns(metadata.columns).map((c) => c.propertyName))));
+  const needed = selection.propertiesOf(typeName, properties);
+  if (!needed) return undefined;
+  for (const property of [...always, ...metadata.primaryColumns.map((c) => c.propertyName)]) needed.add(property);
+  return needed;
+}
+
+const propertyNames = new WeakMap<object, ReadonlySet<string>>();
 
 const readColumns = (columns: readonly ColumnMetadata[]) => columns.filter((c) => !c.isCreateDate && !c.isUpdateDate);
 
@@ -65,11 +94,12 @@ export function plainTable(db: DataSource, entity: EntityTarget<ObjectLiteral>):
 
 /**
  * The rows whose column `column` (a database column name) is one of `keys`, in `orderBy` (SQL on
- * alias `t`) if given: the plain form of `findBy({ x: In(keys) })`, one statement.
+ * alias `t`) if given, with only the columns of `properties` if given: the plain form of
+ * `findBy({ x: In(keys) })`, one statement.
  */
-export function plainRowsIn<T extends ObjectLiteral>(db: DataSource, entity: EntityTarget<T>, column: string, keys: readonly unknown[], orderBy?: string): Promise<T[]> {
+export function plainRowsIn<T extends ObjectLiteral>(db: DataSource, entity: EntityTarget<T>, column: string, keys: readonly unknown[], orderBy?: string, properties?: ColumnChoice): Promise<T[]> {
   return db.query(
-    `SELECT ${plainColumns(db, entity, 't')} FROM ${plainTable(db, entity)} t WHERE t.${quote(column)} = ANY($1)${orderBy ? ` ORDER BY ${orderBy}` : ''}`,
+    `SELECT ${plainColumns(db, entity, 't', '', properties)} FROM ${plainTable(db, entity)} t WHERE t.${quote(column)} = ANY($1)${orderBy ? ` ORDER BY ${orderBy}` : ''}`,
     [keys],
   );
 }

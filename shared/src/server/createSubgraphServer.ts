@@ -30,6 +30,8 @@ import { accessLog, accessLogEntryOf, useAccessLog } from './useAccessLog';
 import { executionFor } from './executionFor';
 import { executionGateway } from './executionGateway';
 import { FRESH_CONTEXT } from './comparedExecution';
+import { RequestSelection } from './RequestSelection';
+import { useSelectedFields } from './useSelectedFields';
 import { ServiceMetrics } from '../metrics/ServiceMetrics';
 import { addDatabaseMetrics } from '../metrics/databaseMetrics';
 
@@ -42,6 +44,8 @@ export interface SubgraphContextBase extends RequestContextBase {
   readonly log: Logger;
   /** What the request changed (`appendAudit` notes it), reported to the gateway by `useChangeReport`. */
   readonly changes: EntityChange[];
+  /** What the request's query selects (`useSelectedFields`), so loaders read only the columns it needs. */
+  readonly selection: RequestSelection;
 }
 
 export interface SubgraphServerOptions<TContext extends SubgraphContextBase> {
@@ -49,7 +53,7 @@ export interface SubgraphServerOptions<TContext extends SubgraphContextBase> {
   readonly typeDefs: string;
   readonly resolvers: GraphQLResolverMap<TContext>;
   /** Builds the per-request context (DataLoaders are created here, once per request). */
-  readonly context: (args: { caller: Caller; requestId: string; log: Logger; orderLocale: OrderLocale; changes: EntityChange[] }) => TContext | Promise<TContext>;
+  readonly context: (args: { caller: Caller; requestId: string; log: Logger; orderLocale: OrderLocale; changes: EntityChange[]; selection: RequestSelection }) => TContext | Promise<TContext>;
   readonly log: Logger;
   /** The subgraph's database (initialised): /readyz asks it, and its outages are reported once. */
   readonly dataSource: DataSource;
@@ -114,6 +118,7 @@ export function createSubgraphServer<TContext extends SubgraphContextBase>(optio
       ...(config.mode.production ? [useSchemaPrivacy<TContext>()] : []),
       useIdempotencyKeys<TContext>(options.idempotency, log),
       useChangeReport<TContext>(),
+      useSelectedFields<TContext>(),
       useServiceUnavailableStatus<TContext>(),
       useAccessLog<TContext>(),
     ],
@@ -189,7 +194,7 @@ export function createSubgraphServer<TContext extends SubgraphContextBase>(optio
             // The access log entry is added here, not by each subgraph's factory, so none can leave
             // its line without what GraphQL learnt.
             const build = async (): Promise<TContext> => ({
-              ...(await options.context({ caller, requestId, log: requestLog, orderLocale, changes: [] })),
+              ...(await options.context({ caller, requestId, log: requestLog, orderLocale, changes: [], selection: new RequestSelection() })),
               accessLog: accessLogEntryOf(res),
             });
             const context = await build();

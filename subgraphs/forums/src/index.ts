@@ -25,7 +25,7 @@ export const forumsSubgraph = defineSubgraph<ForumsContext, keyof Peers>({
   resolvers,
   // Asked before a write references a city, country or resource they own.
   peers: { membership: 4001, knowledge: 4002 },
-  context: ({ request, dataSource, peers }) => ({ loaders: createLoaders(dataSource, request.orderLocale), directory: new Directory(peers, request) }),
+  context: ({ request, dataSource, peers }) => ({ loaders: createLoaders(dataSource, request.orderLocale, request.selection), directory: new Directory(peers, request) }),
   seed: async (dataSource) => ({ ...(await seedForums(dataSource)) }),
   isSeeded,
 });

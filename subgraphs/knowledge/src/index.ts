@@ -22,7 +22,7 @@ export const knowledgeSubgraph = defineSubgraph<KnowledgeContext>({
   entities,
   migrations,
   resolvers,
-  context: ({ request, dataSource }) => ({ loaders: createLoaders(dataSource, request.orderLocale) }),
+  context: ({ request, dataSource }) => ({ loaders: createLoaders(dataSource, request.orderLocale, request.selection) }),
   seed: async (dataSource) => ({ ...(await seedKnowledge(dataSource)) }),
   isSeeded,
 });

@@ -2,7 +2,7 @@
 // hand the rest to the request's loaders. Called here directly, with a real database behind them.
 import type { GraphQLResolveInfo } from 'graphql';
 import pino from 'pino';
-import { ANONYMOUS, type Caller } from '@nsc-hub/shared';
+import { ANONYMOUS, RequestSelection, type Caller } from '@nsc-hub/shared';
 import { startSubgraph, type RunningSubgraph } from '@nsc-hub/shared/src/testing';
 import { createLoaders, membershipSubgraph } from '../src';
 import type { MembershipContext } from '../src/context';
@@ -22,6 +22,7 @@ const contextFor = (caller: Caller): MembershipContext => ({
   log: pino({ level: 'silent' }),
   orderLocale: 'en',
   changes: [],
+  selection: new RequestSelection(),
   db: subgraph.dataSource,
   loaders: createLoaders(subgraph.dataSource, 'en'),
 });

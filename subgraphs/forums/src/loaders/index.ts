@@ -1,5 +1,17 @@
 import type { DataSource } from 'typeorm';
-import { collate, createGroupLoader, createKeyLoader, plainColumns, plainPartReader, plainRowsIn, plainRowsOf, type KeyLoader, type OrderLocale } from '@nsc-hub/shared';
+import {
+  RequestSelection,
+  collate,
+  createGroupLoader,
+  createKeyLoader,
+  plainColumns,
+  plainPartReader,
+  plainRowsIn,
+  plainRowsOf,
+  selectedColumns,
+  type KeyLoader,
+  type OrderLocale,
+} from '@nsc-hub/shared';
 import { EventEntity, ForumEntity, ParticipationEntity, SourceEntity, WorkingGroupEntity, PARTICIPATION_ROLES } from '../entities';
 import { LIST_SPECS, createEventListLoader } from './eventLists';
 
@@ -16,14 +28,17 @@ const byRole = (a: ParticipationEntity, b: ParticipationEntity) =>
  * one statement per batch. Each row's event is read in the same statement and handed to
  * `eventById`, so `Participation.event` is answered without a statement or a wait of its own.
  */
-function participationsBy(db: DataSource, column: 'city_id' | 'country_code', eventById: KeyLoader<string, EventEntity>) {
+function participationsBy(db: DataSource, column: 'city_id' | 'country_code', eventById: KeyLoader<string, EventEntity>, selection: RequestSelection) {
   const participationOf = plainPartReader(db, ParticipationEntity, '');
   const eventOf = plainPartReader(db, EventEntity, 'event.');
+  const groupKey = column === 'city_id' ? 'cityId' : 'countryCode';
   return async (keys: string[]): Promise<ParticipationEntity[]> => {
+    const participationColumns = selectedColumns(db, ParticipationEntity, selection, 'Participation', [groupKey, 'eventId']);
+    const eventColumns = selectedColumns(db, EventEntity, selection, 'Event', []);
     const rows = await db
       .getRepository(ParticipationEntity)
       .createQueryBuilder('p')
-      .select(`${plainColumns(db, ParticipationEntity, 'p')}, ${plainColumns(db, EventEntity, 'e', 'event.')}`)
+      .select(`${plainColumns(db, ParticipationEntity, 'p', '', participationColumns)}, ${plainColumns(db, EventEntity, 'e', 'event.', eventColumns)}`)
       .innerJoin(EventEntity, 'e', 'e.id = p.event_id')
       .where(`p.${column} = ANY(:keys)`, { keys })
       .orderBy('e.starts_on', 'DESC')
@@ -42,10 +57,14 @@ function participationsBy(db: DataSource, column: 'city_id' | 'country_code', ev
   };
 }
 
-/** Every reference and list field goes through one of these, built fresh for each request; names sort in the request's order. */
-export function createLoaders(db: DataSource, locale: OrderLocale) {
+/**
+ * Every reference and list field goes through one of these, built fresh for each request; names
+ * sort in the request's order. Events and participations are read with only the columns the
+ * request's query selects (`selection`; whole rows where it is not known).
+ */
+export function createLoaders(db: DataSource, locale: OrderLocale, selection = new RequestSelection()) {
   const repo = db.getRepository.bind(db);
-  const eventById = createKeyLoader((ids: string[]) => plainRowsIn(db, EventEntity, 'id', ids), (e) => e.id);
+  const eventById = createKeyLoader((ids: string[]) => plainRowsIn(db, EventEntity, 'id', ids, undefined, selectedColumns(db, EventEntity, selection, 'Event', [])), (e) => e.id);
   return {
     eventById,
     forumById: createKeyLoader((ids: string[]) => plainRowsIn(db, ForumEntity, 'id', ids), (f) => f.id),
@@ -60,8 +79,8 @@ export function createLoaders(db: DataSource, locale: OrderLocale) {
       async (ids: string[]) => (await plainRowsIn(db, ParticipationEntity, 'event_id', ids)).sort(byRole),
       (p) => p.eventId,
     ),
-    participationsByCity: createGroupLoader(participationsBy(db, 'city_id', eventById), (p) => p.cityId as string),
-    participationsByCountry: createGroupLoader(participationsBy(db, 'country_code', eventById), (p) => p.countryCode as string),
+    participationsByCity: createGroupLoader(participationsBy(db, 'city_id', eventById, selection), (p) => p.cityId as string),
+    participationsByCountry: createGroupLoader(participationsBy(db, 'country_code', eventById, selection), (p) => p.countryCode as string),
     eventsByForum: createEventListLoader(db, LIST_SPECS.forum),
     eventsByCity: createEventListLoader(db, LIST_SPECS.city),
   };

@@ -1,12 +1,19 @@
 import type { DataSource } from 'typeorm';
-import { collate, createGroupLoader, createKeyLoader, plainRowsIn, type OrderLocale } from '@nsc-hub/shared';
+import { RequestSelection, collate, createGroupLoader, createKeyLoader, plainRowsIn, selectedColumns, type OrderLocale } from '@nsc-hub/shared';
 import { ResourceEntity, SourceEntity, TopicEntity } from '../entities';
 import { DB_SCHEMA } from '../dbSchema';
 import { LIST_SPECS, createResourceListLoader } from './resourceLists';
 
-/** Every reference and list field goes through one of these, built fresh for each request; names sort in the request's order. */
-export function createLoaders(db: DataSource, locale: OrderLocale) {
-  const resourceById = createKeyLoader((ids: string[]) => plainRowsIn(db, ResourceEntity, 'id', ids), (r) => r.id);
+/**
+ * Every reference and list field goes through one of these, built fresh for each request; names
+ * sort in the request's order. Resources are read with only the columns the request's query
+ * selects (`selection`; whole rows where it is not known), and their sort key, which cursors encode.
+ */
+export function createLoaders(db: DataSource, locale: OrderLocale, selection = new RequestSelection()) {
+  const resourceById = createKeyLoader(
+    (ids: string[]) => plainRowsIn(db, ResourceEntity, 'id', ids, undefined, selectedColumns(db, ResourceEntity, selection, 'Resource', ['sortDate'])),
+    (r) => r.id,
+  );
   return {
     resourceById,
     topicById: createKeyLoader((ids: string[]) => plainRowsIn(db, TopicEntity, 'id', ids), (t) => t.id),
