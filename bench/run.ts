@@ -10,7 +10,7 @@ import { REPO_ROOT } from '../scripts/hubDatabase';
 import { SUBGRAPHS } from '../scripts/subgraphs';
 import { openBenchServer, type BenchServer } from './lib/benchDatabase';
 import { captureShapes, type Captured, type CaptureReport } from './lib/capture';
-import { CpuMeter, cpuOfAll, ownCpu, postgresCpu, type CpuShare, type CpuSource } from './lib/cpuMeter';
+import { CpuMeter, cpuOfAll, ownCpu, postgresCpu, settle, type CpuShare, type CpuSource } from './lib/cpuMeter';
 import { NO_PROFILES, cpuProfiles, type CpuProfiles } from './lib/cpuProfiles';
 import { ensureBenchData } from './lib/ensureData';
 import { DEFAULT_SEED } from './lib/generate';
@@ -307,8 +307,9 @@ interface GatewayMeasurement {
 /**
  * Every gateway started at once (idle ones cost little, and that is counted too), then each shape
  * measured in `rounds` rounds, the gateways taking turns in a rotating order: slow drifts of a
- * shared machine (caches, JIT, PostgreSQL's background work) then fall on all of them alike. A
- * figure's rate and CPU per request are over all its rounds, its percentiles the medians of the rounds'.
+ * shared machine (caches, JIT, PostgreSQL's background work) then fall on all of them alike. Each
+ * round starts once the machine has settled from the one before (`settle`). A figure's rate and
+ * CPU per request are over all its rounds, its percentiles the medians of the rounds'.
  */
 async function measureGateways(specs: readonly GatewaySpec[], m: GatewayMeasurement): Promise<GatewayRun[]> {
   const { pools, shapes, load, seed, rounds } = m;
@@ -327,9 +328,12 @@ async function measureGateways(specs: readonly GatewaySpec[], m: GatewayMeasurem
       const meters = services.map(
         (service) => new CpuMeter([cpuOfAll(GATEWAY, [service]), ...(services.length > 1 ? [cpuOfAll(IDLE_GATEWAYS, services.filter((s) => s !== service))] : []), ...m.bystanders()]),
       );
+      // Everything but the load generator, which is idle between rounds anyway.
+      const machine = [...services.map((s) => cpuOfAll(s.name, [s])), ...m.bystanders().filter((s) => s.name !== LOAD_GENERATOR)];
       for (let round = 0; round < rounds; round++) {
         for (let k = 0; k < specs.length; k++) {
           const i = (round + k) % specs.length;
+          await settle(machine);
           figures[i].push(await meters[i].over(() => httpLoad(specs[i].url, {}, bodies[i], perRound)));
         }
       }

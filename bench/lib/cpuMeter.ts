@@ -42,6 +42,25 @@ export class CpuMeter {
   }
 }
 
+/**
+ * Waits until `sources` together spend less than `busyMs` of CPU time in `windowMs`, at most
+ * `timeoutMs`: when one figure ends, its client stops, but the requests it left in flight are still
+ * being answered by the gateway, the subgraphs and PostgreSQL, and on a slow shape that is up to a
+ * second of both cores. Measuring the next figure only then keeps that work out of its CPU and
+ * latency. /proc counts in 10 ms ticks, so the window is a few ticks long.
+ */
+export async function settle(sources: readonly CpuSource[], { windowMs = 200, busyMs = 20, timeoutMs = 10_000 } = {}): Promise<void> {
+  const spent = () => sources.reduce((sum, s) => sum + (s.cpuMs() ?? 0), 0);
+  const deadline = Date.now() + timeoutMs;
+  let last = spent();
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    const now = spent();
+    if (now - last < busyMs) return;
+    last = now;
+  }
+}
+
 /** This process: where autocannon and the replays run, so the load generator. */
 export const ownCpu = (name: string): CpuSource => ({
   name,
