@@ -2,9 +2,9 @@ import { TypeInfo, isAbstractType, isObjectType, visit, visitWithTypeInfo, type 
 import { propertiesReadBy } from '../schema/reads';
 
 /** Every field an operation document selects, by the name of the object type it is selected on. */
-const NOTHING: ReadonlySet<string> = new Set();
-
 type FieldsByType = ReadonlyMap<string, ReadonlySet<string>>;
+
+const NOTHING: ReadonlySet<string> = new Set();
 
 const fieldsOfDocument = new WeakMap<DocumentNode, FieldsByType>();
 
