@@ -5,6 +5,9 @@ import { DB_SCHEMA } from '../dbSchema';
 /** The sentinel sort date of resources with no known publication date (they sort last). */
 export const UNDATED = '0001-01-01';
 
+/** Names of languages, to tell a known one: made once, as making one costs more than a search's own work here. */
+const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
 /** A language tag as clients may give it: checked and put in canonical form (`NB` → `nb`). */
 export function languageTag(value: string, field: string): string {
   let canonical: string;
@@ -14,7 +17,7 @@ export function languageTag(value: string, field: string): string {
     throw invalid(field, `"${value}" is not a BCP 47 language tag such as da, sv or en`);
   }
   const primary = canonical.split('-')[0];
-  const known = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(primary);
+  const known = LANGUAGE_NAMES.of(primary);
   if (!known || primary.length > 3) throw invalid(field, `"${value}" is not a known language`);
   return canonical;
 }

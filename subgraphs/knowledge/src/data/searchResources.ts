@@ -35,7 +35,7 @@ const escaped = (sql: string) => `replace(replace(replace(${sql}, '&', '&amp;'),
  * A query in a language that comes down to one word, with no filter, is answered from
  * `search_terms` (see its migration): that word's resources already in this order, so only the page
  * is read, however many resources the word matches. Any other query ranks every match. Both give
- * the same ranks and the same order; one statement either way.
+ * the same ranks and the same order; one statement either way, which reads the hits' resources too.
  */
 export async function searchResources(
   db: DataSource,
@@ -95,22 +95,21 @@ export async function searchResources(
   // Marking the matched words is the costliest part of a page (two headlines a hit): only when asked for.
   const highlight = `ts_headline(${config('m.language')}, ${escaped("concat_ws(' — ', m.title, m.title_local)")}, m.query, ${HEADLINE})
               || coalesce(' — ' || ts_headline(${config('coalesce(m.summary_language, m.language)')}, ${escaped('m.summary')}, m.query, ${HEADLINE}), '')`;
-  const rows = await p.raw<{ id: string; rank: number; sort_date: string; highlight: string | null }>(
+  // The page is cut before its resources are joined, so only the hits on it are read.
+  const rows = await p.raw<Record<string, unknown> & { id: string; rank: number; sort_date: string; highlight: string | null }>(
     db,
     `WITH ${queries}, m AS (${matches})
-     SELECT m.id, m.rank, m.sort_date::text AS sort_date, ${args.highlight === false ? 'NULL::text' : highlight} AS highlight
-       FROM m
-      ORDER BY m.rank DESC, m.sort_date DESC, m.id
-      LIMIT ${limit}`,
+     SELECT hit.*, ${loaders.resources.columns('r')}
+       FROM (SELECT m.id, m.rank, m.sort_date::text AS sort_date, ${args.highlight === false ? 'NULL::text' : highlight} AS highlight
+               FROM m
+              ORDER BY m.rank DESC, m.sort_date DESC, m.id
+              LIMIT ${limit}) hit
+       JOIN ${DB_SCHEMA}.resources r ON r.id = hit.id
+      ORDER BY hit.rank DESC, hit.sort_date::date DESC, hit.id`,
   );
-  const page = rows.slice(0, args.first);
-  const nodes = await loaders.resourceById.loadMany(page.map((r) => r.id));
-  const edges = page.map((row, i) => {
-    const node = nodes[i];
-    if (node instanceof Error) throw node;
-    if (!node) throw new Error(`search hit ${row.id} vanished`);
-    return { cursor: encodeCursor([row.rank, row.sort_date, row.id]), node, rank: row.rank, highlight: row.highlight };
-  });
+  const edges = rows
+    .slice(0, args.first)
+    .map((row) => ({ cursor: encodeCursor([row.rank, row.sort_date, row.id]), node: loaders.resources.read(row), rank: row.rank, highlight: row.highlight }));
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },

@@ -4,6 +4,7 @@ import { SqlParams, createArgsLoader, groupBy, groupByPageArgs, toConnection, ty
 import type { ResourceEntity } from '../entities/ResourceEntity';
 import { DB_SCHEMA } from '../dbSchema';
 import { afterCursor, resourceSortKey, type ResourceCursor } from '../data/listResources';
+import type { ResourceRows } from '.';
 
 /**
  * How the resources of one owner key are found: a FROM clause and the key expression (alias `r`);
@@ -82,11 +83,20 @@ function pageOfEach(each: (owner: string) => string, owners: string, where: read
 }
 
 /**
- * A page of resources for each owner key: every key asked for with the same page arguments is
- * answered by one statement (its ids, page by page) plus one for the rows themselves, whatever the
- * number of keys; counts, only if asked for, by one more.
+ * The resources of `pages` (owner and id, each owner's page in listing order), read in the same
+ * statement, in the same order.
  */
-export function createResourceListLoader(db: DataSource, spec: ListSpec, resourceById: DataLoader<string, ResourceEntity | null>) {
+function withResources(pages: string, resources: ResourceRows): string {
+  return `SELECT page.owner, ${resources.columns('r')} FROM (${pages}) page JOIN ${DB_SCHEMA}.resources r ON r.id = page.id
+          ORDER BY page.owner, r.sort_date DESC, r.id`;
+}
+
+/**
+ * A page of resources for each owner key: every key asked for with the same page arguments is
+ * answered by one statement, the resources' rows with their pages, whatever the number of keys;
+ * counts, only if asked for, by one more.
+ */
+export function createResourceListLoader(db: DataSource, spec: ListSpec, resources: ResourceRows) {
   const counts = new DataLoader<string, number>(async (owners) => {
     const p = new SqlParams();
     const rows = await p.raw<{ owner: string; count: string }>(
@@ -99,27 +109,18 @@ export function createResourceListLoader(db: DataSource, spec: ListSpec, resourc
   });
 
   return createArgsLoader<ListKey, Connection<ResourceEntity>>(async (keys) => {
-    const pages = new Map<ListKey, string[]>();
+    const pages = new Map<ListKey, ResourceEntity[]>();
     for (const group of groupByPageArgs(keys)) {
       const { first, after } = group[0];
       const p = new SqlParams();
       const where = ['r.archived_at IS NULL'];
       if (after) where.push(afterCursor(after, p));
       const owners = p.add([...new Set(group.map((k) => k.owner))]);
-      const rows = await p.raw<{ owner: string; id: string }>(db, spec.each ? pageOfEach(spec.each, owners, where, p.add(first + 1)) : pageInOneWindow(spec, owners, where, p.add(first + 1)));
-      const rowsOf = groupBy(rows, (row) => row.owner);
-      for (const key of group) pages.set(key, (rowsOf.get(key.owner) ?? []).map((row) => row.id));
+      const page = spec.each ? pageOfEach(spec.each, owners, where, p.add(first + 1)) : pageInOneWindow(spec, owners, where, p.add(first + 1));
+      const rows = await p.raw<Record<string, unknown> & { owner: string }>(db, withResources(page, resources));
+      const resourcesOf = new Map([...groupBy(rows, (row) => row.owner)].map(([owner, ownRows]) => [owner, ownRows.map((row) => resources.read(row))]));
+      for (const key of group) pages.set(key, resourcesOf.get(key.owner) ?? []);
     }
-    return Promise.all(
-      keys.map(async (key) => {
-        const resources = await resourceById.loadMany(pages.get(key) ?? []);
-        const rows = resources.map((r) => {
-          if (r instanceof Error) throw r;
-          if (r === null) throw new Error('a listed resource vanished');
-          return r;
-        });
-        return toConnection(rows, key.first, () => counts.load(key.owner), resourceSortKey);
-      }),
-    );
+    return keys.map((key) => toConnection(pages.get(key) ?? [], key.first, () => counts.load(key.owner), resourceSortKey));
   });
 }
