@@ -167,11 +167,20 @@ async function benchmark(server: BenchServer, options: Options, plan: Plan, load
     // documents (operations/bench), but its start-up probe `{ __typename }` is not, and is sent
     // signed in. The load itself is anonymous.
     const probeToken = await signToken({ secret: secrets.jwtSecret, issuer: 'nsc-hub', audience: 'nsc-hub' }, { sub: 'bench', role: 'member' });
-    /** A gateway in front of the subgraphs running now. */
-    const spec = async (name: GatewayRun['name'], entry: string, extra: NodeJS.ProcessEnv): Promise<GatewaySpec> => {
+    /** A gateway in front of `stack` (the subgraphs running now unless said), asked with variables drawn from `pools`. */
+    const spec = async (name: GatewayRun['name'], entry: string, extra: NodeJS.ProcessEnv, phase: string, stack = subgraphs, pools = pools1): Promise<GatewaySpec> => {
       const port = String(await freePort());
-      const env = { NODE_ENV: 'production', LOG_LEVEL: 'warn', SUBGRAPH_SECRET: secrets.subgraphSecret, JWT_SECRET: secrets.jwtSecret, ...urlEnv(subgraphs) };
-      return { name, entry, env: { ...env, ...extra, GATEWAY_PORT: port, PORT: port }, url: `http://127.0.0.1:${port}/graphql`, probeHeaders: { authorization: `Bearer ${probeToken}` } };
+      const env = { NODE_ENV: 'production', LOG_LEVEL: 'warn', SUBGRAPH_SECRET: secrets.subgraphSecret, JWT_SECRET: secrets.jwtSecret, ...urlEnv(stack) };
+      return {
+        name,
+        entry,
+        env: { ...env, ...extra, GATEWAY_PORT: port, PORT: port },
+        url: `http://127.0.0.1:${port}/graphql`,
+        probeHeaders: { authorization: `Bearer ${probeToken}` },
+        phase,
+        subgraphs: stack,
+        pools,
+      };
     };
     const HUB = path.join(REPO_ROOT, 'gateway', 'src', 'main.ts');
     const HIVE = path.join(REPO_ROOT, 'bench', 'servers', 'hiveGateway.ts');
@@ -180,20 +189,21 @@ async function benchmark(server: BenchServer, options: Options, plan: Plan, load
     const UNCACHED = { RESPONSE_CACHE: 'off' };
     /** What runs beside the process answering the client, whose CPU counts towards its requests. */
     const bystanders = (): CpuSource[] => [...subgraphs.map((s) => cpuOfAll(s.name, [s])), postgres, ownCpu(LOAD_GENERATOR)];
+    const gatewayMeasurement = { shapes, load, seed: options.seed, rounds, shared: [postgres, ownCpu(LOAD_GENERATOR)], nodeArgs: (s: GatewaySpec) => profiles.nodeArgs(s.phase, s.name) };
 
     log.info('measuring the gateways');
     await subgraphsFor('gateways', 1);
     const specs = [
-      await spec('hub', HUB, UNCACHED),
-      await spec('apollo', path.join(REPO_ROOT, 'bench', 'servers', 'apolloGateway.ts'), {}),
-      await spec('hive', HIVE, {}),
-      await spec('hive-rust', HIVE, { HIVE_ROUTER_RUNTIME: 'true' }),
+      await spec('hub', HUB, UNCACHED, 'gateways'),
+      await spec('apollo', path.join(REPO_ROOT, 'bench', 'servers', 'apolloGateway.ts'), {}, 'gateways'),
+      await spec('hive', HIVE, {}, 'gateways'),
+      await spec('hive-rust', HIVE, { HIVE_ROUTER_RUNTIME: 'true' }, 'gateways'),
     ];
-    results.gateways = await measureGateways(specs, { pools: pools1, shapes, load, seed: options.seed, rounds, bystanders, nodeArgs: (name) => profiles.nodeArgs('gateways', name) });
+    results.gateways = await measureGateways(specs, gatewayMeasurement);
 
     log.info('measuring the hub with its response cache: the same variables repeated');
     await subgraphsFor('cached', 1);
-    results.cached = await measureCached(await spec('hub', HUB, {}), pools1, shapes, load, options.seed, profiles.nodeArgs('cached', 'hub'));
+    results.cached = await measureCached(await spec('hub', HUB, {}, 'cached'), pools1, shapes, load, options.seed, profiles.nodeArgs('cached', 'hub'));
 
     log.info('measuring the subgraphs directly');
     await subgraphsFor('direct', 1);
@@ -219,12 +229,25 @@ async function benchmark(server: BenchServer, options: Options, plan: Plan, load
     }
 
     if (scaled.length) {
-      log.info(`the scaling series: ${scaled.map((s) => s.id).join(' and ')} at scale ${large}`);
-      const phase = `scale-${large}`;
-      await subgraphsFor(phase, large);
+      log.info(`the scaling series: the hub on ${scaled.map((s) => s.id).join(' and ')} at scale 1 and at scale ${large}, side by side`);
+      // Two hubs, each with subgraphs of its own, started alike and measured in alternating rounds:
+      // the scale-1 figures of the gateway comparison come from processes that have served four
+      // gateways for a while, on a machine in another state, so set beside a fresh stack's they
+      // showed the difference of the two moments as much as that of the data.
+      await Promise.all(subgraphs.map((s) => s.stop()));
+      subgraphs = [];
       const poolsLarge = await readPools(server.urlFor(large));
-      const [hubLarge] = await measureGateways([await spec('hub', HUB, UNCACHED)], { pools: poolsLarge, shapes: scaled, load, seed: options.seed, rounds, bystanders, nodeArgs: (name) => profiles.nodeArgs(phase, name) });
-      for (const shape of scaled) results.scaling[shape.id] = { scale1: results.gateways[0].shapes[shape.id], large: hubLarge.shapes[shape.id], cpu: hubLarge.cpu[shape.id] };
+      const stacks: Service[][] = [];
+      try {
+        for (const scale of [1, large]) stacks.push(await startSubgraphs(server.urlFor(scale), secrets, (name) => profiles.nodeArgs(`scale-${scale}`, name)));
+        const sides = [await spec('hub', HUB, UNCACHED, 'scale-1', stacks[0], pools1), await spec('hub', HUB, UNCACHED, `scale-${large}`, stacks[1], poolsLarge)];
+        const [hub1, hubLarge] = await measureGateways(sides, { ...gatewayMeasurement, shapes: scaled });
+        for (const shape of scaled) {
+          results.scaling[shape.id] = { scale1: hub1.shapes[shape.id], large: hubLarge.shapes[shape.id], cpu1: hub1.cpu[shape.id], cpu: hubLarge.cpu[shape.id] };
+        }
+      } finally {
+        await Promise.all(stacks.flat().map((s) => s.stop()));
+      }
     }
   } finally {
     await Promise.all(subgraphs.map((s) => s.stop()));
@@ -290,18 +313,23 @@ interface GatewaySpec {
   url: string;
   /** Headers of the start-up probe. */
   probeHeaders?: Record<string, string>;
+  /** The phase of the run it belongs to (its profile's folder). */
+  phase: string;
+  /** The subgraphs it sends its requests to. */
+  subgraphs: readonly Service[];
+  /** Where its variables are drawn from: the data its subgraphs hold. */
+  pools: BenchPools;
 }
 
 interface GatewayMeasurement {
-  pools: BenchPools;
   shapes: readonly Shape[];
   load: LoadOptions;
   seed: number;
   rounds: number;
-  /** The processes besides the gateways whose CPU counts towards a request's (subgraphs, PostgreSQL, load generator). */
-  bystanders: () => CpuSource[];
-  /** Node options of the gateway process `name`. */
-  nodeArgs: (name: string) => string[];
+  /** What every gateway's requests cost besides gateways and subgraphs: PostgreSQL, the load generator. */
+  shared: readonly CpuSource[];
+  /** Node options of a gateway's process. */
+  nodeArgs: (spec: GatewaySpec) => string[];
 }
 
 /**
@@ -312,24 +340,28 @@ interface GatewayMeasurement {
  * CPU per request are over all its rounds, its percentiles the medians of the rounds'.
  */
 async function measureGateways(specs: readonly GatewaySpec[], m: GatewayMeasurement): Promise<GatewayRun[]> {
-  const { pools, shapes, load, seed, rounds } = m;
+  const { shapes, load, seed, rounds } = m;
   const services: Service[] = [];
+  const allSubgraphs = [...new Set(specs.flatMap((spec) => spec.subgraphs))];
   try {
-    for (const spec of specs) services.push(await startService(spec.name, spec.entry, spec.env, spec.url, spec.probeHeaders, m.nodeArgs(spec.name)));
+    for (const spec of specs) services.push(await startService(spec.name, spec.entry, spec.env, spec.url, spec.probeHeaders, m.nodeArgs(spec)));
     const runs: GatewayRun[] = specs.map((spec) => ({ name: spec.name, shapes: {}, cpuMsPerRequest: {}, cpu: {}, peakRssMiB: 0 }));
     const perRound = { ...load, warmupSeconds: 0 };
     for (const shape of shapes) {
-      const bodies = specs.map(() => {
+      const bodies = specs.map((spec) => {
         const random = seededRandom(seed);
-        return () => JSON.stringify({ query: shape.query(), variables: shape.variables(random, pools) });
+        return () => JSON.stringify({ query: shape.query(), variables: shape.variables(random, spec.pools) });
       });
       if (load.warmupSeconds > 0) for (const [i, spec] of specs.entries()) await httpLoad(spec.url, {}, bodies[i], { ...load, seconds: load.warmupSeconds, warmupSeconds: 0 });
       const figures: Figures[][] = specs.map(() => []);
-      const meters = services.map(
-        (service) => new CpuMeter([cpuOfAll(GATEWAY, [service]), ...(services.length > 1 ? [cpuOfAll(IDLE_GATEWAYS, services.filter((s) => s !== service))] : []), ...m.bystanders()]),
-      );
+      // A gateway's figure counts its own subgraphs by name; whatever serves only the others (their
+      // gateways, and in the scaling series their subgraphs) is idle meanwhile.
+      const meters = specs.map((spec, i) => {
+        const idle = [...services.filter((s) => s !== services[i]), ...allSubgraphs.filter((s) => !spec.subgraphs.includes(s))];
+        return new CpuMeter([cpuOfAll(GATEWAY, [services[i]]), ...(idle.length ? [cpuOfAll(IDLE_GATEWAYS, idle)] : []), ...spec.subgraphs.map((s) => cpuOfAll(s.name, [s])), ...m.shared]);
+      });
       // Everything but the load generator, which is idle between rounds anyway.
-      const machine = [...services.map((s) => cpuOfAll(s.name, [s])), ...m.bystanders().filter((s) => s.name !== LOAD_GENERATOR)];
+      const machine = [...[...services, ...allSubgraphs].map((s) => cpuOfAll(s.name, [s])), ...m.shared.filter((s) => s.name !== LOAD_GENERATOR)];
       for (let round = 0; round < rounds; round++) {
         for (let k = 0; k < specs.length; k++) {
           const i = (round + k) % specs.length;
