@@ -88,12 +88,15 @@ export async function loadAll<V>(loader: DataLoader<string, V | null>, keys: rea
 
 /** Loads a reference that the schema promises is there; its absence is a broken invariant, not input. */
 export function loadRequired<V>(loader: DataLoader<string, V | null>, key: string, what: string): V | Promise<V> {
-  const present = (row: V | null): V => {
-    if (row === null) throw ERRORS.INTERNAL_SERVER_ERROR.err(`${what} "${key}" is missing`);
-    return row;
-  };
   const row = loader instanceof KeyLoader ? (loader.now(key) as V | null | Promise<V | null>) : loader.load(key);
-  return row instanceof Promise ? row.then(present) : present(row);
+  // No closure unless there is a promise: this runs for every row of a long list, mostly with the
+  // record at hand (`now`).
+  return row instanceof Promise ? row.then((settled) => present(settled, key, what)) : present(row, key, what);
+}
+
+function present<V>(row: V | null, key: string, what: string): V {
+  if (row === null) throw ERRORS.INTERNAL_SERVER_ERROR.err(`${what} "${key}" is missing`);
+  return row;
 }
 
 /** Loads an optional reference: null where the record names none. */
