@@ -1,3 +1,5 @@
+// First: Apollo's gateway is to receive @apollo/federation-internals with plain exports.
+import './plainFederationInternals';
 import cors from 'cors';
 import express from 'express';
 import { ApolloGateway } from '@apollo/gateway';
