@@ -143,6 +143,9 @@ export function createSubgraphServer<TContext extends SubgraphContextBase>(optio
   const fromGateway = (req: express.Request) => secretMatches(expectedSecret, req.headers[SUBGRAPH_SECRET_HEADER]);
   const app = express();
   app.disable('x-powered-by');
+  // No ETags: the gateway and peer subgraphs, its only callers, never revalidate an answer, and
+  // Express would hash every one of them (a 100-city page's part is some 300 KB from forums).
+  app.set('etag', false);
   // Unauthenticated, like any probe: they reveal nothing but whether to send traffic.
   app.get('/healthz', (_req, res) => {
     // Liveness: the process answers. The database is never asked, so an outage does not get a
