@@ -187,9 +187,11 @@ async function benchmark(server: BenchServer, options: Options, plan: Plan, load
     // Side by side with the peers, the hub answers every request from its subgraphs: its response
     // cache is off, as the others have none. The cached figures below are measured on their own.
     const UNCACHED = { RESPONSE_CACHE: 'off' };
+    /** What every figure's requests cost besides the servers and subgraphs. */
+    const shared: CpuSource[] = [postgres, ownCpu(LOAD_GENERATOR)];
     /** What runs beside the process answering the client, whose CPU counts towards its requests. */
-    const bystanders = (): CpuSource[] => [...subgraphs.map((s) => cpuOfAll(s.name, [s])), postgres, ownCpu(LOAD_GENERATOR)];
-    const gatewayMeasurement = { shapes, load, seed: options.seed, rounds, shared: [postgres, ownCpu(LOAD_GENERATOR)], nodeArgs: (s: GatewaySpec) => profiles.nodeArgs(s.phase, s.name) };
+    const bystanders = (): CpuSource[] => [...subgraphs.map((s) => cpuOfAll(s.name, [s])), ...shared];
+    const gatewayMeasurement = { shapes, load, seed: options.seed, rounds, shared, nodeArgs: (s: GatewaySpec) => profiles.nodeArgs(s.phase, s.name) };
 
     log.info('measuring the gateways');
     await subgraphsFor('gateways', 1);
