@@ -1,5 +1,6 @@
 import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import type { KeyLoader } from '../loaders';
 import type { RequestSelection } from '../server/RequestSelection';
 
 /**
@@ -84,6 +85,35 @@ export function plainPartReader<T>(db: DataSource, entity: EntityTarget<T & Obje
     byPrefix.set(prefix, reader);
   }
   return reader as (row: Readonly<Record<string, unknown>>) => T;
+}
+
+/**
+ * Records of `entity` that statements read along with rows of their own (a participation's event,
+ * a listed resource), so that they take no statement of their own: `columns(alias)` is their part
+ * of a select list, prefixed `prefix`, with the properties `properties()` chooses for the request;
+ * `read(row)` is the record, also handed to `byId` for whatever asks for it by id later.
+ */
+export interface RecordsReadAlong<T> {
+  columns(alias: string): string;
+  read(row: Readonly<Record<string, unknown>>): T;
+}
+
+export function recordsReadAlong<T extends ObjectLiteral & { id: string }>(
+  db: DataSource,
+  entity: EntityTarget<T>,
+  prefix: string,
+  properties: () => ColumnChoice,
+  byId: KeyLoader<string, T>,
+): RecordsReadAlong<T> {
+  const recordOf = plainPartReader(db, entity, prefix);
+  return {
+    columns: (alias) => plainColumns(db, entity, alias, prefix, properties()),
+    read: (row) => {
+      const record = recordOf(row);
+      byId.prime(record.id, record);
+      return record;
+    },
+  };
 }
 
 /** The entity's table, schema-qualified and quoted. */

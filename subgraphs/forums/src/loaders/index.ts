@@ -8,9 +8,10 @@ import {
   plainPartReader,
   plainRowsIn,
   plainRowsOf,
+  recordsReadAlong,
   selectedColumns,
-  type KeyLoader,
   type OrderLocale,
+  type RecordsReadAlong,
 } from '@nsc-hub/shared';
 import { EventEntity, ForumEntity, ParticipationEntity, SourceEntity, WorkingGroupEntity, PARTICIPATION_ROLES } from '../entities';
 import { LIST_SPECS, createEventListLoader } from './eventLists';
@@ -25,20 +26,18 @@ const byRole = (a: ParticipationEntity, b: ParticipationEntity) =>
 /**
  * Participations of the given cities or countries, newest event first, and within one event as
  * `byRole` orders them (not by their generated ids, which differ from one database to the next):
- * one statement per batch. Each row's event is read in the same statement and handed to
- * `eventById`, so `Participation.event` is answered without a statement or a wait of its own.
+ * one statement per batch. Each row's event is read in the same statement (`events`, which hands
+ * it to `eventById`), so `Participation.event` is answered without a statement or a wait of its own.
  */
-function participationsBy(db: DataSource, column: 'city_id' | 'country_code', eventById: KeyLoader<string, EventEntity>, selection: RequestSelection) {
+function participationsBy(db: DataSource, column: 'city_id' | 'country_code', events: RecordsReadAlong<EventEntity>, selection: RequestSelection) {
   const participationOf = plainPartReader(db, ParticipationEntity, '');
-  const eventOf = plainPartReader(db, EventEntity, 'event.');
   const groupKey = column === 'city_id' ? 'cityId' : 'countryCode';
   return async (keys: string[]): Promise<ParticipationEntity[]> => {
     const participationColumns = selectedColumns(db, ParticipationEntity, selection, 'Participation', [groupKey, 'eventId']);
-    const eventColumns = selectedColumns(db, EventEntity, selection, 'Event', []);
     const rows = await db
       .getRepository(ParticipationEntity)
       .createQueryBuilder('p')
-      .select(`${plainColumns(db, ParticipationEntity, 'p', '', participationColumns)}, ${plainColumns(db, EventEntity, 'e', 'event.', eventColumns)}`)
+      .select(`${plainColumns(db, ParticipationEntity, 'p', '', participationColumns)}, ${events.columns('e')}`)
       .innerJoin(EventEntity, 'e', 'e.id = p.event_id')
       .where(`p.${column} = ANY(:keys)`, { keys })
       .orderBy('e.starts_on', 'DESC')
@@ -50,8 +49,7 @@ function participationsBy(db: DataSource, column: 'city_id' | 'country_code', ev
       .setParameter('roles', [...PARTICIPATION_ROLES])
       .getRawMany<Record<string, unknown>>();
     return rows.map((row) => {
-      const event = eventOf(row);
-      eventById.prime(event.id, event);
+      events.read(row);
       return participationOf(row);
     });
   };
@@ -64,7 +62,10 @@ function participationsBy(db: DataSource, column: 'city_id' | 'country_code', ev
  */
 export function createLoaders(db: DataSource, locale: OrderLocale, selection = new RequestSelection()) {
   const repo = db.getRepository.bind(db);
-  const eventById = createKeyLoader((ids: string[]) => plainRowsIn(db, EventEntity, 'id', ids, undefined, selectedColumns(db, EventEntity, selection, 'Event', [])), (e) => e.id);
+  const eventColumns = () => selectedColumns(db, EventEntity, selection, 'Event', []);
+  const eventById = createKeyLoader((ids: string[]) => plainRowsIn(db, EventEntity, 'id', ids, undefined, eventColumns()), (e) => e.id);
+  // Events read along with a city's or country's participations.
+  const events = recordsReadAlong(db, EventEntity, 'event.', eventColumns, eventById);
   return {
     eventById,
     forumById: createKeyLoader((ids: string[]) => plainRowsIn(db, ForumEntity, 'id', ids), (f) => f.id),
@@ -79,8 +80,8 @@ export function createLoaders(db: DataSource, locale: OrderLocale, selection = n
       async (ids: string[]) => (await plainRowsIn(db, ParticipationEntity, 'event_id', ids)).sort(byRole),
       (p) => p.eventId,
     ),
-    participationsByCity: createGroupLoader(participationsBy(db, 'city_id', eventById, selection), (p) => p.cityId as string),
-    participationsByCountry: createGroupLoader(participationsBy(db, 'country_code', eventById, selection), (p) => p.countryCode as string),
+    participationsByCity: createGroupLoader(participationsBy(db, 'city_id', events, selection), (p) => p.cityId as string),
+    participationsByCountry: createGroupLoader(participationsBy(db, 'country_code', events, selection), (p) => p.countryCode as string),
     eventsByForum: createEventListLoader(db, LIST_SPECS.forum),
     eventsByCity: createEventListLoader(db, LIST_SPECS.city),
   };

@@ -1,30 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { RequestSelection, collate, createGroupLoader, createKeyLoader, plainColumns, plainPartReader, plainRowsIn, selectedColumns, type KeyLoader, type OrderLocale } from '@nsc-hub/shared';
+import { RequestSelection, collate, createGroupLoader, createKeyLoader, plainRowsIn, recordsReadAlong, selectedColumns, type OrderLocale } from '@nsc-hub/shared';
 import { ResourceEntity, SourceEntity, TopicEntity } from '../entities';
 import { DB_SCHEMA } from '../dbSchema';
 import { LIST_SPECS, createResourceListLoader } from './resourceLists';
-
-/**
- * Resources a statement reads along with its own rows (a list's pages, a search's hits), so that
- * they take no statement of their own: the columns to select on `alias`, prefixed `resource.`, and
- * each row's resource, handed to `resourceById` for whatever asks for it by id later.
- */
-export interface ResourceRows {
-  columns(alias: string): string;
-  read(row: Readonly<Record<string, unknown>>): ResourceEntity;
-}
-
-function resourceRows(db: DataSource, columns: () => ReturnType<typeof selectedColumns>, resourceById: KeyLoader<string, ResourceEntity>): ResourceRows {
-  const resourceOf = plainPartReader(db, ResourceEntity, 'resource.');
-  return {
-    columns: (alias) => plainColumns(db, ResourceEntity, alias, 'resource.', columns()),
-    read: (row) => {
-      const resource = resourceOf(row);
-      resourceById.prime(resource.id, resource);
-      return resource;
-    },
-  };
-}
 
 /**
  * Every reference and list field goes through one of these, built fresh for each request; names
@@ -34,7 +12,8 @@ function resourceRows(db: DataSource, columns: () => ReturnType<typeof selectedC
 export function createLoaders(db: DataSource, locale: OrderLocale, selection = new RequestSelection()) {
   const resourceColumns = () => selectedColumns(db, ResourceEntity, selection, 'Resource', ['sortDate']);
   const resourceById = createKeyLoader((ids: string[]) => plainRowsIn(db, ResourceEntity, 'id', ids, undefined, resourceColumns()), (r) => r.id);
-  const resources = resourceRows(db, resourceColumns, resourceById);
+  // Resources read along with a list's pages or a search's hits.
+  const resources = recordsReadAlong(db, ResourceEntity, 'resource.', resourceColumns, resourceById);
   return {
     resourceById,
     resources,

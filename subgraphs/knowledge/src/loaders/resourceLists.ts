@@ -1,10 +1,9 @@
 import type { DataSource } from 'typeorm';
 import DataLoader from 'dataloader';
-import { SqlParams, createArgsLoader, groupBy, groupByPageArgs, toConnection, type Connection } from '@nsc-hub/shared';
+import { SqlParams, createArgsLoader, groupBy, groupByPageArgs, toConnection, type Connection, type RecordsReadAlong } from '@nsc-hub/shared';
 import type { ResourceEntity } from '../entities/ResourceEntity';
 import { DB_SCHEMA } from '../dbSchema';
 import { afterCursor, resourceSortKey, type ResourceCursor } from '../data/listResources';
-import type { ResourceRows } from '.';
 
 /**
  * How the resources of one owner key are found: a FROM clause and the key expression (alias `r`);
@@ -86,7 +85,7 @@ function pageOfEach(each: (owner: string) => string, owners: string, where: read
  * The resources of `pages` (owner and id, each owner's page in listing order), read in the same
  * statement, in the same order.
  */
-function withResources(pages: string, resources: ResourceRows): string {
+function withResources(pages: string, resources: RecordsReadAlong<ResourceEntity>): string {
   return `SELECT page.owner, ${resources.columns('r')} FROM (${pages}) page JOIN ${DB_SCHEMA}.resources r ON r.id = page.id
           ORDER BY page.owner, r.sort_date DESC, r.id`;
 }
@@ -96,7 +95,7 @@ function withResources(pages: string, resources: ResourceRows): string {
  * answered by one statement, the resources' rows with their pages, whatever the number of keys;
  * counts, only if asked for, by one more.
  */
-export function createResourceListLoader(db: DataSource, spec: ListSpec, resources: ResourceRows) {
+export function createResourceListLoader(db: DataSource, spec: ListSpec, resources: RecordsReadAlong<ResourceEntity>) {
   const counts = new DataLoader<string, number>(async (owners) => {
     const p = new SqlParams();
     const rows = await p.raw<{ owner: string; count: string }>(
