@@ -1,5 +1,3 @@
-// First: Apollo's gateway is to receive @apollo/federation-internals with plain exports.
-import './plainFederationInternals';
 export { createGateway, type Gateway } from './createGateway';
 export { loadConfig, subgraphNamesIn, timeoutsFor, DEFAULT_GATEWAY_PORT, DEFAULT_SUPERGRAPH_PATH, DEFAULT_RESILIENCE, type GatewayConfig, type ResponseCacheConfig, type SubgraphTimeouts } from './config';
 export { DEFAULT_LIMITS, loadRequestLimits, type RequestLimits, type LimitName } from './requestLimits';
